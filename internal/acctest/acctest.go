@@ -1,0 +1,133 @@
+// Package acctest holds what the acceptance tests share: the provider served in-process,
+// an emulator per test, and provider configurations pointing at it.
+package acctest
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/provider"
+)
+
+// ProtoV6ProviderFactories serves the provider in-process, so tests need no build or install.
+var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"cloudquota": providerserver.NewProtocol6WithError(provider.New("test")()),
+}
+
+// huaweiEnv lists every variable the provider or the Huawei SDK reads; tests clear them so a
+// developer's own environment cannot change what a test sees.
+var huaweiEnv = []string{
+	"HW_REGION_NAME", "HW_ACCESS_KEY", "HW_SECRET_KEY", "CLOUD_SDK_AK", "CLOUD_SDK_SK", "HW_SECURITY_TOKEN",
+	"HW_PROJECT_ID", "HW_ENTERPRISE_PROJECT_ID",
+	"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
+	"HUAWEICLOUD_SDK_IDP_ID", "HUAWEICLOUD_SDK_ID_TOKEN_FILE", "HUAWEICLOUD_SDK_IAM_ENDPOINT",
+}
+
+// PreCheck fails early when no terraform CLI is available: the tests must never download one.
+// It also isolates the test from the developer's cloud environment and SDK profile files.
+func PreCheck(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		p, err := exec.LookPath("terraform")
+		if err != nil {
+			t.Fatal("terraform CLI not found: put it on PATH or set TF_ACC_TERRAFORM_PATH")
+		}
+		t.Setenv("TF_ACC_TERRAFORM_PATH", p)
+	}
+	for _, name := range huaweiEnv {
+		t.Setenv(name, "")
+	}
+	// The SDK's profile provider reads this file; point it somewhere empty.
+	t.Setenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "no-credentials"))
+}
+
+// Emulator is an emulator serving one test.
+type Emulator struct {
+	*emulator.Server
+	URL string
+	// HuaweiCred is the key pair the emulator accepts (the first, if several).
+	HuaweiCred emulator.Credential
+}
+
+// StartEmulator starts an emulator on a loopback port and stops it when the test ends.
+// Unless opts names credentials, it accepts a key pair unique to the test (see
+// UniqueHuaweiCredential).
+func StartEmulator(t *testing.T, opts emulator.Options) *Emulator {
+	t.Helper()
+	if opts.HuaweiCredentials == nil {
+		opts.HuaweiCredentials = []emulator.Credential{UniqueHuaweiCredential(t)}
+	}
+	srv := emulator.New(opts)
+	hs := httptest.NewServer(srv)
+	t.Cleanup(hs.Close)
+	return &Emulator{Server: srv, URL: hs.URL, HuaweiCred: opts.HuaweiCredentials[0]}
+}
+
+// HuaweiEndpoints is the endpoints attribute pointing every Huawei service at the emulator.
+func (e *Emulator) HuaweiEndpoints() string {
+	return fmt.Sprintf(`endpoints = {
+      hss        = %[1]q
+      metastudio = %[1]q
+      iam        = %[1]q
+    }`, e.URL)
+}
+
+// HuaweiProvider is a provider block with credentials in HCL, the emulator's key pair and
+// region cn-north-4; extra is added inside the huaweicloud block.
+func (e *Emulator) HuaweiProvider(extra string) string {
+	return e.HuaweiProviderWith(e.HuaweiCred, "cn-north-4", extra)
+}
+
+// HuaweiProviderWith is HuaweiProvider with a chosen credential and region.
+func (e *Emulator) HuaweiProviderWith(cred emulator.Credential, region, extra string) string {
+	return fmt.Sprintf(`
+provider "cloudquota" {
+  max_retries = 1
+  huaweicloud {
+    region     = %q
+    access_key = %q
+    secret_key = %q
+    %s
+    %s
+  }
+}
+`, region, cred.AccessKey, cred.SecretKey, e.HuaweiEndpoints(), extra)
+}
+
+// UniqueHuaweiCredential is a key pair of the test's own. The Huawei SDK caches resolved
+// project IDs per access key and region for the whole process, so tests that count IAM
+// lookups or change project IDs must not share a key with other tests.
+func UniqueHuaweiCredential(t *testing.T) emulator.Credential {
+	sum := sha256.Sum256([]byte(t.Name()))
+	return emulator.Credential{
+		AccessKey: "TESTAK" + strings.ToUpper(hex.EncodeToString(sum[:7])),
+		SecretKey: "test-secret-" + hex.EncodeToString(sum[7:15]),
+	}
+}
+
+// ExpectRefused runs config, expects an error matching re, and asserts that the emulator
+// saw no request at all: bad input must be caught before anything is sent.
+func (e *Emulator) ExpectRefused(t *testing.T, config string, re *regexp.Regexp) {
+	t.Helper()
+	e.Reset()
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: ProtoV6ProviderFactories,
+		Steps:                    []resource.TestStep{{Config: config, ExpectError: re}},
+	})
+	if n := e.Count(""); n != 0 {
+		t.Errorf("emulator saw %d request(s) for refused input, want 0: %+v", n, e.Requests())
+	}
+}

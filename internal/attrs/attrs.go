@@ -1,0 +1,77 @@
+// Package attrs holds what every data source shares: the common schema attributes and the
+// conversions from SDK pointers to framework values that apply the zero rules (a count or
+// flag the API omits reads as 0 / false, a string as ""), so preconditions never meet null.
+package attrs
+
+import (
+	"math"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// ZeroRule is appended to descriptions of data sources so the rule is documented once.
+const ZeroRule = "Counts and flags the API omits are reported as `0` and `false`, nested objects it " +
+	"omits as objects of zeros, strings as `\"\"` and lists as `[]`, so that preconditions never meet null."
+
+// Region is the optional per-data-source region override; computed so that state shows the
+// region actually read.
+func Region(cloud, envVar string) schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Region to read, overriding the provider's " + cloud + " region (`" + envVar + "`). " +
+			"Computed: the region actually read.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+// ID is a deterministic identifier built from what was read, never a random one, so that
+// plans stay quiet.
+func ID() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Identifier of this read: the project and the arguments, joined by `/`.",
+		Computed:            true,
+	}
+}
+
+// Count is a computed number attribute.
+func Count(description string) schema.Int64Attribute {
+	return schema.Int64Attribute{MarkdownDescription: description, Computed: true}
+}
+
+// Int64 reads an SDK int32 pointer; nil is 0.
+func Int64(p *int32) types.Int64 {
+	if p == nil {
+		return types.Int64Value(0)
+	}
+	return types.Int64Value(int64(*p))
+}
+
+// Int64FromFloat reads a count the SDK models as a float (MetaStudio); rounding undoes
+// float noise, and NaN or infinities, which no count can be, read as 0.
+func Int64FromFloat(f float32) types.Int64 {
+	v := float64(f)
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return types.Int64Value(0)
+	}
+	return types.Int64Value(int64(math.Round(v)))
+}
+
+// String reads an SDK string pointer; nil is "".
+func String(p *string) types.String {
+	if p == nil {
+		return types.StringValue("")
+	}
+	return types.StringValue(*p)
+}
+
+// Bool reads an SDK bool pointer; nil is false.
+func Bool(p *bool) types.Bool {
+	if p == nil {
+		return types.BoolValue(false)
+	}
+	return types.BoolValue(*p)
+}

@@ -1,0 +1,130 @@
+package clients
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
+
+// APIError is a failed cloud API call, normalised so that every cloud's failure reads
+// the same way in a diagnostic.
+type APIError struct {
+	Cloud      string // "Huawei Cloud"
+	Service    string // "HSS"
+	Action     string // "ShowResourceQuotas"
+	Region     string
+	HTTPStatus int // 0 when no HTTP response arrived
+	Code       string
+	Message    string
+	RequestID  string
+	Attempts   int
+	// Err is the transport error when no HTTP response arrived.
+	Err error
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s %s", e.Cloud, e.Service, e.Action)
+	if e.HTTPStatus != 0 {
+		fmt.Fprintf(&b, ": HTTP %d", e.HTTPStatus)
+	}
+	if e.Code != "" {
+		fmt.Fprintf(&b, " %s", e.Code)
+	}
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", e.Message)
+	} else if e.Err != nil {
+		fmt.Fprintf(&b, ": %s", e.Err)
+	}
+	if e.RequestID != "" {
+		fmt.Fprintf(&b, " (request ID %s)", e.RequestID)
+	}
+	return b.String()
+}
+
+func (e *APIError) Unwrap() error { return e.Err }
+
+// detail is the multi-line diagnostic body: every field a support ticket needs.
+func (e *APIError) detail() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Cloud:       %s\n", e.Cloud)
+	fmt.Fprintf(&b, "Action:      %s %s\n", e.Service, e.Action)
+	if e.Region != "" {
+		fmt.Fprintf(&b, "Region:      %s\n", e.Region)
+	}
+	if e.HTTPStatus != 0 {
+		fmt.Fprintf(&b, "HTTP status: %d\n", e.HTTPStatus)
+	} else {
+		b.WriteString("HTTP status: none (no response received)\n")
+	}
+	fmt.Fprintf(&b, "Error code:  %s\n", orNone(e.Code))
+	msg := e.Message
+	if msg == "" && e.Err != nil {
+		msg = e.Err.Error()
+	}
+	fmt.Fprintf(&b, "Message:     %s\n", orNone(msg))
+	fmt.Fprintf(&b, "Request ID:  %s\n", orNone(e.RequestID))
+	if e.Attempts > 0 {
+		fmt.Fprintf(&b, "Attempts:    %d\n", e.Attempts)
+	}
+	if h := e.hint(); h != "" {
+		fmt.Fprintf(&b, "\n%s", h)
+	}
+	return b.String()
+}
+
+// hint names the usual cause of a failure class, so users know where to look first.
+func (e *APIError) hint() string {
+	switch {
+	case e.HTTPStatus == 401:
+		return "The cloud refused the credentials: check the access key, secret key and security token " +
+			"(an expired temporary credential looks the same)."
+	case e.HTTPStatus == 403:
+		return "The credentials are valid but not allowed this action, or the project does not belong to " +
+			"the account: check the IAM permissions and the project/region."
+	case e.HTTPStatus == 404:
+		return "The API was not found: check the region and any endpoint override."
+	case e.HTTPStatus == 400:
+		return "The cloud rejected the request's arguments."
+	case e.HTTPStatus == 429:
+		return "The cloud throttled the request after all retries: lower Terraform's -parallelism or raise max_retries."
+	case e.HTTPStatus >= 500:
+		return "The cloud had a server-side fault; retrying later usually succeeds."
+	case e.HTTPStatus == 0:
+		return "No response arrived: check the network path to the endpoint, the endpoint override, and request_timeout."
+	}
+	return ""
+}
+
+// ConfigError is a cloud that cannot be called because its settings are missing or wrong.
+// It is returned only when a data source of that cloud is read, so that an unconfigured
+// cloud never disturbs the others.
+type ConfigError struct {
+	Summary string
+	Detail  string
+}
+
+func (e *ConfigError) Error() string { return e.Summary + ": " + e.Detail }
+
+// AddError appends err to diags as one error diagnostic, in the same format for every cloud.
+func AddError(diags *diag.Diagnostics, err error) {
+	var apiErr *APIError
+	var cfgErr *ConfigError
+	switch {
+	case errors.As(err, &apiErr):
+		diags.AddError(fmt.Sprintf("%s %s %s failed", apiErr.Cloud, apiErr.Service, apiErr.Action), apiErr.detail())
+	case errors.As(err, &cfgErr):
+		diags.AddError(cfgErr.Summary, cfgErr.Detail)
+	default:
+		diags.AddError("Cloud API call failed", err.Error())
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}

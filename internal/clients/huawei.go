@@ -1,0 +1,299 @@
+package clients
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+
+	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/provider"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/region"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+	hss "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5"
+	hssregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/region"
+	metastudio "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1"
+	metastudioregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/region"
+)
+
+// HuaweiCloud is the cloud's name as diagnostics show it.
+const HuaweiCloud = "Huawei Cloud"
+
+// Huawei services this provider calls; the names match the endpoints attribute keys' services.
+const (
+	ServiceHSS        = "HSS"
+	ServiceMetaStudio = "MetaStudio"
+	ServiceIAM        = "IAM"
+)
+
+// HuaweiConfig is the huaweicloud block after HCL and environment are merged.
+type HuaweiConfig struct {
+	Region              string
+	AccessKey           string
+	SecretKey           string
+	SecurityToken       string
+	ProjectID           string
+	EnterpriseProjectID string
+	Endpoints           HuaweiEndpoints
+}
+
+// HuaweiEndpoints are full URLs that replace the SDK's regional endpoints.
+type HuaweiEndpoints struct {
+	HSS        string
+	MetaStudio string
+	IAM        string
+}
+
+func (e HuaweiEndpoints) forService(service string) string {
+	switch service {
+	case ServiceHSS:
+		return e.HSS
+	case ServiceMetaStudio:
+		return e.MetaStudio
+	}
+	return ""
+}
+
+// HuaweiTarget is where a Huawei call went; data sources use it for IDs.
+type HuaweiTarget struct {
+	Region    string
+	ProjectID string
+}
+
+// regionsBySDK resolves a region through each service's own SDK table (SafeValueOf also
+// consults the SDK's env and profile region providers), so the known-region list in an
+// error is the SDK's, not ours.
+var regionsBySDK = map[string]func(string) (*region.Region, error){
+	ServiceHSS:        hssregion.SafeValueOf,
+	ServiceMetaStudio: metastudioregion.SafeValueOf,
+}
+
+type huaweiClients struct {
+	cfg     Config
+	mu      sync.Mutex
+	entries map[string]*huaweiEntry
+}
+
+// huaweiEntry holds one service's client for one region. Its own mutex makes concurrent
+// first reads build it once, without holding up reads of other regions.
+type huaweiEntry struct {
+	mu     sync.Mutex
+	client *core.HcHttpClient
+	target HuaweiTarget
+}
+
+func newHuaweiClients(cfg Config) *huaweiClients {
+	return &huaweiClients{cfg: cfg, entries: map[string]*huaweiEntry{}}
+}
+
+// client returns the cached client for service in regionID ("" = the provider's region),
+// building it on first use. A failed build is not cached: the next read tries again.
+func (h *huaweiClients) client(ctx context.Context, c *Client, service, regionID string) (*core.HcHttpClient, HuaweiTarget, error) {
+	if regionID == "" {
+		regionID = h.cfg.Huawei.Region
+	}
+	if regionID == "" {
+		return nil, HuaweiTarget{}, &ConfigError{
+			Summary: "Huawei Cloud region is not set",
+			Detail: "Set region in the provider's huaweicloud block, the HW_REGION_NAME environment variable, " +
+				"or the data source's region argument.",
+		}
+	}
+	key := service + "/" + regionID
+	h.mu.Lock()
+	e, ok := h.entries[key]
+	if !ok {
+		e = &huaweiEntry{}
+		h.entries[key] = e
+	}
+	h.mu.Unlock()
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.client != nil {
+		return e.client, e.target, nil
+	}
+	hc, target, err := h.build(ctx, c, service, regionID)
+	if err != nil {
+		return nil, HuaweiTarget{}, err
+	}
+	e.client, e.target = hc, target
+	return hc, target, nil
+}
+
+func (h *huaweiClients) build(ctx context.Context, c *Client, service, regionID string) (*core.HcHttpClient, HuaweiTarget, error) {
+	cfg := h.cfg.Huawei
+	var reg *region.Region
+	if override := cfg.Endpoints.forService(service); override != "" {
+		reg = region.NewRegion(regionID, override)
+	} else {
+		var err error
+		if reg, err = regionsBySDK[service](regionID); err != nil {
+			return nil, HuaweiTarget{}, &ConfigError{
+				Summary: fmt.Sprintf("Unknown Huawei Cloud region %q for %s", regionID, service),
+				Detail: fmt.Sprintf("%s\n\nUse one of those regions, or set endpoints.%s in the huaweicloud block "+
+					"to call a private or local endpoint.", err, strings.ToLower(service)),
+			}
+		}
+	}
+
+	cred, err := h.credentials(regionID)
+	if err != nil {
+		return nil, HuaweiTarget{}, err
+	}
+
+	httpConfig := config.DefaultHttpConfig().
+		WithTimeout(h.cfg.RequestTimeout).
+		WithIgnoreSSLVerification(h.cfg.Insecure)
+	if h.cfg.UserAgent != "" {
+		httpConfig = httpConfig.WithUserAgent(h.cfg.UserAgent)
+	}
+
+	// SafeBuild resolves the project ID through IAM when the credentials carry none; that
+	// lookup is an API call like any other, so it gets the same retries and diagnostics.
+	op := Operation{Cloud: HuaweiCloud, Service: ServiceIAM, Action: "KeystoneListProjects", Region: regionID}
+	hc, err := call(ctx, c, op, classifyHuaweiBuild, func() (*core.HcHttpClient, error) {
+		return core.NewHcHttpClientBuilder().
+			WithRegion(reg).
+			WithCredential(cred).
+			WithHttpConfig(httpConfig).
+			SafeBuild()
+	})
+	if err != nil {
+		return nil, HuaweiTarget{}, err
+	}
+	return hc, HuaweiTarget{Region: regionID, ProjectID: cred.ProjectId}, nil
+}
+
+// credentials returns fresh credentials for one region: the SDK stores the resolved
+// project ID in the credentials object, so regions must not share one.
+func (h *huaweiClients) credentials(regionID string) (*auth.BasicCredentials, error) {
+	cfg := h.cfg.Huawei
+	// A configured project ID belongs to the provider-level region; others resolve their own.
+	projectID := ""
+	if regionID == cfg.Region {
+		projectID = cfg.ProjectID
+	}
+
+	if cfg.AccessKey != "" || cfg.SecretKey != "" {
+		if cfg.AccessKey == "" || cfg.SecretKey == "" {
+			missing := "access_key (HW_ACCESS_KEY or CLOUD_SDK_AK)"
+			if cfg.SecretKey == "" {
+				missing = "secret_key (HW_SECRET_KEY or CLOUD_SDK_SK)"
+			}
+			return nil, &ConfigError{
+				Summary: "Incomplete Huawei Cloud credentials",
+				Detail:  "The huaweicloud block has only half of an access key pair: set " + missing + ".",
+			}
+		}
+		cred, err := auth.NewBasicCredentialsBuilder().
+			WithAk(cfg.AccessKey).
+			WithSk(cfg.SecretKey).
+			WithSecurityToken(cfg.SecurityToken).
+			WithProjectId(projectID).
+			WithIamEndpointOverride(cfg.Endpoints.IAM).
+			SafeBuild()
+		if err != nil {
+			return nil, &ConfigError{Summary: "Invalid Huawei Cloud credentials", Detail: err.Error()}
+		}
+		return cred, nil
+	}
+
+	// Nothing in HCL or our environment variables: the SDK's own chain (its env variables,
+	// ~/.huaweicloud/credentials, instance metadata).
+	ic, err := provider.BasicCredentialProviderChain().GetCredentials()
+	if err != nil {
+		return nil, &ConfigError{
+			Summary: "Huawei Cloud credentials are not configured",
+			Detail: "No credentials were found for the huaweicloud provider block. Set access_key and secret_key " +
+				"in the huaweicloud block, or the HW_ACCESS_KEY and HW_SECRET_KEY environment variables " +
+				"(CLOUD_SDK_AK and CLOUD_SDK_SK are also read), or configure the Huawei Cloud SDK's own " +
+				"credential chain.\n\nThe SDK's credential chain reported:\n" + err.Error(),
+		}
+	}
+	cred, ok := ic.(*auth.BasicCredentials)
+	if !ok {
+		return nil, &ConfigError{
+			Summary: "Unsupported Huawei Cloud credentials",
+			Detail:  fmt.Sprintf("The SDK's credential chain returned %T; project-scoped credentials are needed.", ic),
+		}
+	}
+	if projectID != "" {
+		cred.ProjectId = projectID
+	} else if regionID != cfg.Region {
+		cred.ProjectId = ""
+	}
+	if cfg.Endpoints.IAM != "" {
+		cred.IamEndpoint = cfg.Endpoints.IAM
+	}
+	return cred, nil
+}
+
+// classifyHuawei maps the SDK's errors onto APIError; throttling, 5xx and transport
+// failures are transient, everything else is the caller's to fix.
+func classifyHuawei(err error) (*APIError, bool) {
+	var sre *sdkerr.ServiceResponseError
+	if errors.As(err, &sre) {
+		e := &APIError{HTTPStatus: sre.StatusCode, Code: sre.ErrorCode, Message: sre.ErrorMessage, RequestID: sre.RequestId}
+		return e, sre.StatusCode == 429 || sre.StatusCode >= 500 || sre.ErrorCode == "APIGW.0308"
+	}
+	var connErr *sdkerr.ConnectionError
+	var timeoutErr *sdkerr.RequestTimeoutError
+	var netErr net.Error
+	if errors.As(err, &connErr) || errors.As(err, &timeoutErr) || errors.As(err, &netErr) {
+		return &APIError{Err: err}, true
+	}
+	return &APIError{Err: err}, false
+}
+
+// classifyHuaweiBuild handles client-build errors. The SDK flattens the IAM project
+// lookup's ServiceResponseError into text ("failed to get project id ...: {json}"), so the
+// JSON is recovered here to keep status, code and request ID in the diagnostic.
+func classifyHuaweiBuild(err error) (*APIError, bool) {
+	if apiErr, retry := classifyHuawei(err); apiErr.HTTPStatus != 0 || retry {
+		return apiErr, retry
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, "{"); i >= 0 {
+		var sre sdkerr.ServiceResponseError
+		if json.Unmarshal([]byte(msg[i:]), &sre) == nil && sre.StatusCode != 0 {
+			return classifyHuawei(&sre)
+		}
+	}
+	// Transport failures also arrive flattened; they are worth a retry.
+	lower := strings.ToLower(msg)
+	transient := strings.Contains(lower, "connection refused") || strings.Contains(lower, "timeout") ||
+		strings.Contains(lower, "eof") || strings.Contains(lower, "connection reset")
+	return &APIError{Err: err}, transient
+}
+
+// callHuawei runs one API call of service with the shared policy.
+func callHuawei[T any](ctx context.Context, c *Client, service, regionID, action string, fn func(*core.HcHttpClient) (T, error)) (T, HuaweiTarget, error) {
+	var zero T
+	hc, target, err := c.huawei.client(ctx, c, service, regionID)
+	if err != nil {
+		return zero, HuaweiTarget{}, err
+	}
+	op := Operation{Cloud: HuaweiCloud, Service: service, Action: action, Region: target.Region}
+	out, err := call(ctx, c, op, classifyHuawei, func() (T, error) { return fn(hc) })
+	return out, target, err
+}
+
+// CallHSS calls one HSS API in regionID ("" = the provider's region).
+func CallHSS[T any](ctx context.Context, c *Client, regionID, action string, fn func(*hss.HssClient) (T, error)) (T, HuaweiTarget, error) {
+	return callHuawei(ctx, c, ServiceHSS, regionID, action, func(hc *core.HcHttpClient) (T, error) {
+		return fn(hss.NewHssClient(hc))
+	})
+}
+
+// CallMetaStudio calls one MetaStudio API in regionID ("" = the provider's region).
+func CallMetaStudio[T any](ctx context.Context, c *Client, regionID, action string, fn func(*metastudio.MetaStudioClient) (T, error)) (T, HuaweiTarget, error) {
+	return callHuawei(ctx, c, ServiceMetaStudio, regionID, action, func(hc *core.HcHttpClient) (T, error) {
+		return fn(metastudio.NewMetaStudioClient(hc))
+	})
+}

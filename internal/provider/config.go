@@ -1,0 +1,107 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+)
+
+var osGetenv = os.Getenv
+
+type providerModel struct {
+	HuaweiCloud    *huaweiModel         `tfsdk:"huaweicloud"`
+	MaxRetries     types.Int64          `tfsdk:"max_retries"`
+	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
+	Insecure       types.Bool           `tfsdk:"insecure"`
+}
+
+type huaweiModel struct {
+	Region              types.String          `tfsdk:"region"`
+	AccessKey           types.String          `tfsdk:"access_key"`
+	SecretKey           types.String          `tfsdk:"secret_key"`
+	SecurityToken       types.String          `tfsdk:"security_token"`
+	ProjectID           types.String          `tfsdk:"project_id"`
+	EnterpriseProjectID types.String          `tfsdk:"enterprise_project_id"`
+	Endpoints           *huaweiEndpointsModel `tfsdk:"endpoints"`
+}
+
+type huaweiEndpointsModel struct {
+	HSS        types.String `tfsdk:"hss"`
+	MetaStudio types.String `tfsdk:"metastudio"`
+	IAM        types.String `tfsdk:"iam"`
+}
+
+// settings resolves each setting as HCL > the first set environment variable.
+// Unknown values (from resources not yet created) cannot configure a client at plan time,
+// so they are reported on the attribute at fault.
+type settings struct {
+	getenv func(string) string
+	diags  diag.Diagnostics
+}
+
+func (s *settings) str(v types.String, at path.Path, envs ...string) string {
+	if v.IsUnknown() {
+		s.diags.AddAttributeError(at, "Unknown provider setting",
+			fmt.Sprintf("%s depends on a value that is not known until apply; data sources are read at plan "+
+				"time, so it must be known then. Use a literal, a variable or an environment variable.", at))
+		return ""
+	}
+	if !v.IsNull() && v.ValueString() != "" {
+		return v.ValueString()
+	}
+	for _, env := range envs {
+		if val := s.getenv(env); val != "" {
+			return val
+		}
+	}
+	return ""
+}
+
+// clientConfig merges the HCL configuration with the environment. It performs no I/O: the
+// vendor SDK chains are consulted only when a cloud's client is first needed.
+func (m providerModel) clientConfig(getenv func(string) string) (clients.Config, diag.Diagnostics) {
+	s := &settings{getenv: getenv}
+	cfg := clients.Config{
+		MaxRetries:     clients.DefaultMaxRetries,
+		RequestTimeout: clients.DefaultRequestTimeout,
+	}
+	if !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown() {
+		cfg.MaxRetries = int(m.MaxRetries.ValueInt64())
+	}
+	if !m.RequestTimeout.IsNull() && !m.RequestTimeout.IsUnknown() {
+		d, diags := m.RequestTimeout.ValueGoDuration()
+		s.diags.Append(diags...)
+		cfg.RequestTimeout = d
+	}
+	cfg.Insecure = m.Insecure.ValueBool()
+
+	hw := m.HuaweiCloud
+	if hw == nil {
+		hw = &huaweiModel{}
+	}
+	ep := hw.Endpoints
+	if ep == nil {
+		ep = &huaweiEndpointsModel{}
+	}
+	b := path.Root("huaweicloud")
+	cfg.Huawei = clients.HuaweiConfig{
+		Region:              s.str(hw.Region, b.AtName("region"), "HW_REGION_NAME"),
+		AccessKey:           s.str(hw.AccessKey, b.AtName("access_key"), "HW_ACCESS_KEY", "CLOUD_SDK_AK"),
+		SecretKey:           s.str(hw.SecretKey, b.AtName("secret_key"), "HW_SECRET_KEY", "CLOUD_SDK_SK"),
+		SecurityToken:       s.str(hw.SecurityToken, b.AtName("security_token"), "HW_SECURITY_TOKEN"),
+		ProjectID:           s.str(hw.ProjectID, b.AtName("project_id"), "HW_PROJECT_ID"),
+		EnterpriseProjectID: s.str(hw.EnterpriseProjectID, b.AtName("enterprise_project_id"), "HW_ENTERPRISE_PROJECT_ID"),
+		Endpoints: clients.HuaweiEndpoints{
+			HSS:        s.str(ep.HSS, b.AtName("endpoints").AtName("hss")),
+			MetaStudio: s.str(ep.MetaStudio, b.AtName("endpoints").AtName("metastudio")),
+			IAM:        s.str(ep.IAM, b.AtName("endpoints").AtName("iam")),
+		},
+	}
+	return cfg, s.diags
+}

@@ -1,0 +1,114 @@
+// Package provider implements the cloudquota provider: its schema, its configuration
+// (HCL, then environment, then each vendor SDK's own chain) and its list of data sources.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
+)
+
+var _ provider.Provider = (*cloudquotaProvider)(nil)
+
+type cloudquotaProvider struct {
+	version string
+	// getenv is os.Getenv in production; tests replace it to check precedence.
+	getenv func(string) string
+}
+
+// New returns a provider factory for providerserver.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &cloudquotaProvider{version: version, getenv: osGetenv}
+	}
+}
+
+func (p *cloudquotaProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "cloudquota"
+	resp.Version = p.version
+}
+
+func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Read-only data sources over cloud entitlement and quota APIs (Huawei Cloud, " +
+			"Tencent Cloud, Alibaba Cloud), for `precondition` and `check` blocks that must know at plan time " +
+			"whether an account has the licences and quotas a change needs.\n\n" +
+			"Each cloud is configured in its own optional block. A cloud that is not configured does not " +
+			"disturb the others: its error appears only when one of its data sources is read. Every setting " +
+			"is taken from HCL first, then from its environment variable, then from the vendor SDK's own " +
+			"credential chain.",
+		Attributes: map[string]schema.Attribute{
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: "How many times one API call is retried after throttling, a 5xx answer, a " +
+					"timeout or a connection failure, with exponential backoff and full jitter. Errors that are " +
+					"the caller's (authentication, permissions, bad arguments) are never retried. Default `5`.",
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 50)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Time limit of one HTTP attempt, as a Go duration such as `\"30s\"`. Default `\"30s\"`.",
+				Optional:            true,
+				CustomType:          timetypes.GoDurationType{},
+				Validators:          []validator.String{validate.PositiveDuration()},
+			},
+			"insecure": schema.BoolAttribute{
+				MarkdownDescription: "Skip TLS certificate verification. Only for private clouds with self-signed " +
+					"certificates; never the default.",
+				Optional: true,
+			},
+		},
+		Blocks: map[string]schema.Block{
+			"huaweicloud": huaweiBlock(),
+		},
+	}
+}
+
+func (p *cloudquotaProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var m providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg, diags := m.clientConfig(p.getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg.UserAgent = "terraform-provider-cloudquota/" + p.version
+	// Secrets must never reach logs, whatever a later log line carries.
+	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "access_key", "secret_key", "security_token")
+	tflog.Debug(ctx, "cloudquota provider configured", map[string]any{
+		"huaweicloud_region":     cfg.Huawei.Region,
+		"huaweicloud_configured": cfg.Huawei.AccessKey != "",
+		"max_retries":            cfg.MaxRetries,
+		"request_timeout":        cfg.RequestTimeout.String(),
+	})
+	client := clients.New(cfg)
+	resp.DataSourceData = client
+	resp.ResourceData = client
+}
+
+func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		hss.NewImageScanStatisticsDataSource,
+		hss.NewResourceQuotasDataSource,
+		metastudio.NewExpiringResourcesDataSource,
+	}
+}
+
+// Resources is empty: the provider is read-only by design.
+func (p *cloudquotaProvider) Resources(_ context.Context) []func() resource.Resource {
+	return nil
+}

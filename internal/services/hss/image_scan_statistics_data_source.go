@@ -1,0 +1,172 @@
+// Package hss holds the Huawei Cloud Host Security Service (HSS) data sources.
+package hss
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	hss "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/model"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+)
+
+var _ datasource.DataSourceWithConfigure = (*imageScanStatisticsDataSource)(nil)
+
+// NewImageScanStatisticsDataSource is the factory for cloudquota_hss_image_scan_statistics.
+func NewImageScanStatisticsDataSource() datasource.DataSource {
+	return &imageScanStatisticsDataSource{}
+}
+
+type imageScanStatisticsDataSource struct {
+	client *clients.Client
+}
+
+type imageScanStatisticsModel struct {
+	ID                  types.String      `tfsdk:"id"`
+	Region              types.String      `tfsdk:"region"`
+	EnterpriseProjectID types.String      `tfsdk:"enterprise_project_id"`
+	RepositoryScanNum   types.Int64       `tfsdk:"repository_scan_num"`
+	CicdScanNum         types.Int64       `tfsdk:"cicd_scan_num"`
+	FreeQuotaNum        types.Int64       `tfsdk:"free_quota_num"`
+	AlreadyGiven        types.Bool        `tfsdk:"already_given"`
+	ImageFreeQuota      types.Int64       `tfsdk:"image_free_quota"`
+	HighRisk            *imageCountsModel `tfsdk:"high_risk"`
+	HasRisk             *imageCountsModel `tfsdk:"has_risk"`
+	Total               *imageCountsModel `tfsdk:"total"`
+	Unscan              *imageCountsModel `tfsdk:"unscan"`
+}
+
+// imageCountsModel is the API's ImageTypeRiskInfo, with its `registriy` spelled correctly.
+type imageCountsModel struct {
+	Local    types.Int64 `tfsdk:"local"`
+	Registry types.Int64 `tfsdk:"registry"`
+	Cicd     types.Int64 `tfsdk:"cicd"`
+}
+
+func (d *imageScanStatisticsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_hss_image_scan_statistics"
+}
+
+func (d *imageScanStatisticsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	counts := func(what string) schema.SingleNestedAttribute {
+		return schema.SingleNestedAttribute{
+			MarkdownDescription: what + ", by where the images are.",
+			Computed:            true,
+			Attributes: map[string]schema.Attribute{
+				"local":    attrs.Count("Local images (on hosts)."),
+				"registry": attrs.Count("Registry images (the API's `registriy`)."),
+				"cicd":     attrs.Count("CI/CD images."),
+			},
+		}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Pay-per-scan statistics of Huawei Cloud HSS container image scanning " +
+			"(API `ShowImagePayPerScanStatistics`, `GET /v5/{project_id}/image/pay-per-scan/statistics`): " +
+			"scans used, free scans left, and image counts by risk.\n\n" + attrs.ZeroRule,
+		Attributes: map[string]schema.Attribute{
+			"id":                    attrs.ID(),
+			"region":                attrs.Region("Huawei Cloud", "HW_REGION_NAME"),
+			"enterprise_project_id": enterpriseProjectIDAttribute(),
+			"repository_scan_num":   attrs.Count("Successful scans of registry images."),
+			"cicd_scan_num":         attrs.Count("Successful scans of CI/CD images."),
+			"free_quota_num":        attrs.Count("Free scans remaining."),
+			"already_given": schema.BoolAttribute{
+				MarkdownDescription: "Whether the free scans have been granted.",
+				Computed:            true,
+			},
+			"image_free_quota": attrs.Count("Free scans granted on first visit to the container image console."),
+			"high_risk":        counts("High-risk images"),
+			"has_risk":         counts("Images with any risk"),
+			"total":            counts("All images"),
+			"unscan":           counts("Images not yet scanned"),
+		},
+	}
+}
+
+// enterpriseProjectIDAttribute is shared by both HSS data sources.
+func enterpriseProjectIDAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Enterprise project to query; `all_granted_eps` for all of them. Defaults to the " +
+			"provider's `enterprise_project_id`, else the API's default `0` (the default enterprise project). " +
+			"Computed: the value in effect.",
+		Optional:   true,
+		Computed:   true,
+		Validators: []validator.String{stringvalidator.LengthBetween(1, 256)},
+	}
+}
+
+// enterpriseProjectID applies the argument > provider default > API default order; the
+// API default is not sent, only reported.
+func enterpriseProjectID(arg types.String, c *clients.Client) (sent *string, effective string) {
+	v := arg.ValueString()
+	if v == "" {
+		v = c.Config().Huawei.EnterpriseProjectID
+	}
+	if v == "" {
+		return nil, "0"
+	}
+	return &v, v
+}
+
+func (d *imageScanStatisticsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clients.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *imageScanStatisticsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m imageScanStatisticsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	eps, effective := enterpriseProjectID(m.EnterpriseProjectID, d.client)
+	request := &model.ShowImagePayPerScanStatisticsRequest{EnterpriseProjectId: eps}
+	out, target, err := clients.CallHSS(ctx, d.client, m.Region.ValueString(), "ShowImagePayPerScanStatistics",
+		func(c *hss.HssClient) (*model.ShowImagePayPerScanStatisticsResponse, error) {
+			return c.ShowImagePayPerScanStatistics(request)
+		})
+	if err != nil {
+		clients.AddError(&resp.Diagnostics, err)
+		return
+	}
+	m = flattenImageScanStatistics(out)
+	m.ID = types.StringValue(strings.Join([]string{target.ProjectID, effective}, "/"))
+	m.Region = types.StringValue(target.Region)
+	m.EnterpriseProjectID = types.StringValue(effective)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// flattenImageScanStatistics maps the API response onto the model (arguments left unset).
+func flattenImageScanStatistics(out *model.ShowImagePayPerScanStatisticsResponse) imageScanStatisticsModel {
+	if out == nil {
+		out = &model.ShowImagePayPerScanStatisticsResponse{}
+	}
+	return imageScanStatisticsModel{
+		RepositoryScanNum: attrs.Int64(out.RepositoryScanNum),
+		CicdScanNum:       attrs.Int64(out.CicdScanNum),
+		FreeQuotaNum:      attrs.Int64(out.FreeQuotaNum),
+		AlreadyGiven:      attrs.Bool(out.AlreadyGiven),
+		ImageFreeQuota:    attrs.Int64(out.ImageFreeQuota),
+		HighRisk:          flattenImageCounts(out.HighRisk),
+		HasRisk:           flattenImageCounts(out.HasRisk),
+		Total:             flattenImageCounts(out.Total),
+		Unscan:            flattenImageCounts(out.Unscan),
+	}
+}
+
+func flattenImageCounts(in *model.ImageTypeRiskInfo) *imageCountsModel {
+	if in == nil {
+		in = &model.ImageTypeRiskInfo{}
+	}
+	return &imageCountsModel{
+		Local:    attrs.Int64(in.Local),
+		Registry: attrs.Int64(in.Registriy),
+		Cicd:     attrs.Int64(in.Cicd),
+	}
+}

@@ -1,0 +1,144 @@
+package hss_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+)
+
+const statsAddr = "data.cloudquota_hss_image_scan_statistics.test"
+
+func zeroCounts() knownvalue.Check {
+	return counts(0, 0, 0)
+}
+
+func counts(local, registry, cicd int64) knownvalue.Check {
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"local":    knownvalue.Int64Exact(local),
+		"registry": knownvalue.Int64Exact(registry),
+		"cicd":     knownvalue.Int64Exact(cicd),
+	})
+}
+
+// The seed's example omits the four nested objects: they must read as objects of zeros.
+func TestAccImageScanStatistics_seedExample(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	project := emu.HuaweiProjectID("cn-north-4")
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: emu.HuaweiProvider("") + `data "cloudquota_hss_image_scan_statistics" "test" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("repository_scan_num"), knownvalue.Int64Exact(5)),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("cicd_scan_num"), knownvalue.Int64Exact(10)),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("free_quota_num"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("already_given"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("image_free_quota"), knownvalue.Int64Exact(10)),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("high_risk"), zeroCounts()),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("has_risk"), zeroCounts()),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("total"), zeroCounts()),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("unscan"), zeroCounts()),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("region"), knownvalue.StringExact("cn-north-4")),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("enterprise_project_id"), knownvalue.StringExact("0")),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("id"), knownvalue.StringExact(project+"/0")),
+			},
+		}},
+	})
+
+	// No enterprise project configured anywhere: the API's default applies, nothing is sent.
+	for _, r := range emu.Requests() {
+		if r.Action == "ShowImagePayPerScanStatistics" {
+			if r.Query.Has("enterprise_project_id") {
+				t.Errorf("enterprise_project_id sent although unset: %v", r.Query)
+			}
+			if r.ProjectID != project {
+				t.Errorf("called project %q, want %q", r.ProjectID, project)
+			}
+		}
+	}
+}
+
+// Richer data exercises every field, including the API's `registriy` spelling.
+func TestAccImageScanStatistics_allFields(t *testing.T) {
+	acctest.PreCheck(t)
+	data, err := emulator.LoadData("../../emulator/testdata/example-data.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := data.HuaweiCloud.ImagePayPerScanStatistics
+	emu := acctest.StartEmulator(t, emulator.Options{Data: data})
+	want := func(c *emulator.HSSImageTypeCount) knownvalue.Check {
+		return counts(deref(c.Local), deref(c.Registriy), deref(c.Cicd))
+	}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: emu.HuaweiProvider("") + `data "cloudquota_hss_image_scan_statistics" "test" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("repository_scan_num"), knownvalue.Int64Exact(deref(s.RepositoryScanNum))),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("cicd_scan_num"), knownvalue.Int64Exact(deref(s.CicdScanNum))),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("high_risk"), want(s.HighRisk)),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("has_risk"), want(s.HasRisk)),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("total"), want(s.Total)),
+				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("unscan"), want(s.Unscan)),
+			},
+		}},
+	})
+}
+
+// The provider's enterprise project is the default; the argument overrides it; both reach
+// the API as the enterprise_project_id query parameter.
+func TestAccImageScanStatistics_enterpriseProject(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.StartEmulator(t, emulator.Options{})
+
+	cases := []struct {
+		name, providerEPS, argument, want string
+	}{
+		{"provider default", `enterprise_project_id = "eps-from-provider"`, "", "eps-from-provider"},
+		{"argument overrides", `enterprise_project_id = "eps-from-provider"`, `enterprise_project_id = "all_granted_eps"`, "all_granted_eps"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			emu.Reset()
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config: emu.HuaweiProvider(tc.providerEPS) +
+						`data "cloudquota_hss_image_scan_statistics" "test" {` + tc.argument + `}`,
+					ConfigStateChecks: []statecheck.StateCheck{
+						statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("enterprise_project_id"), knownvalue.StringExact(tc.want)),
+					},
+				}},
+			})
+			n := 0
+			for _, r := range emu.Requests() {
+				if r.Action == "ShowImagePayPerScanStatistics" {
+					n++
+					if got := r.Query.Get("enterprise_project_id"); got != tc.want {
+						t.Errorf("enterprise_project_id sent = %q, want %q", got, tc.want)
+					}
+				}
+			}
+			if n == 0 {
+				t.Error("no ShowImagePayPerScanStatistics request recorded")
+			}
+		})
+	}
+}
+
+func deref[T int32 | int64 | int](p *T) int64 {
+	if p == nil {
+		return 0
+	}
+	return int64(*p)
+}

@@ -1,0 +1,59 @@
+// Package validate holds the attribute validators the framework-validators module lacks.
+package validate
+
+import (
+	"context"
+	"net/url"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// HTTPURL accepts absolute http(s) URLs: an endpoint override without a scheme would be
+// silently prefixed with https:// by the Huawei SDK, which hides typos.
+func HTTPURL() validator.String { return httpURL{} }
+
+type httpURL struct{}
+
+func (httpURL) Description(context.Context) string {
+	return "value must be an absolute http:// or https:// URL"
+}
+
+func (v httpURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v httpURL) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	u, err := url.Parse(req.ConfigValue.ValueString())
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid endpoint URL",
+			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
+	}
+}
+
+// PositiveDuration rejects zero and negative Go durations. Syntax errors are left to the
+// timetypes.GoDuration type, which reports them itself.
+func PositiveDuration() validator.String { return positiveDuration{} }
+
+type positiveDuration struct{}
+
+func (positiveDuration) Description(context.Context) string {
+	return "value must be a positive duration"
+}
+
+func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v positiveDuration) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	d, err := time.ParseDuration(req.ConfigValue.ValueString())
+	if err != nil {
+		return
+	}
+	if d <= 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
+	}
+}
