@@ -74,9 +74,17 @@ var regionsBySDK = map[string]func(string) (*region.Region, error){
 }
 
 type huaweiClients struct {
-	cfg     Config
-	mu      sync.Mutex
-	entries map[string]*huaweiEntry
+	cfg      Config
+	mu       sync.Mutex
+	entries  map[string]*huaweiEntry
+	projects map[string]*huaweiProject
+}
+
+// huaweiProject is one region's project ID, resolved once and shared by every service's
+// client in that region, so concurrent first reads of HSS and MetaStudio make one IAM call.
+type huaweiProject struct {
+	mu sync.Mutex
+	id string
 }
 
 // huaweiEntry holds one service's client for one region. Its own mutex makes concurrent
@@ -88,7 +96,7 @@ type huaweiEntry struct {
 }
 
 func newHuaweiClients(cfg Config) *huaweiClients {
-	return &huaweiClients{cfg: cfg, entries: map[string]*huaweiEntry{}}
+	return &huaweiClients{cfg: cfg, entries: map[string]*huaweiEntry{}, projects: map[string]*huaweiProject{}}
 }
 
 // client returns the cached client for service in regionID ("" = the provider's region),
@@ -111,6 +119,11 @@ func (h *huaweiClients) client(ctx context.Context, c *Client, service, regionID
 		e = &huaweiEntry{}
 		h.entries[key] = e
 	}
+	p, ok := h.projects[regionID]
+	if !ok {
+		p = &huaweiProject{}
+		h.projects[regionID] = p
+	}
 	h.mu.Unlock()
 
 	e.mu.Lock()
@@ -118,7 +131,7 @@ func (h *huaweiClients) client(ctx context.Context, c *Client, service, regionID
 	if e.client != nil {
 		return e.client, e.target, nil
 	}
-	hc, target, err := h.build(ctx, c, service, regionID)
+	hc, target, err := h.build(ctx, c, service, regionID, p)
 	if err != nil {
 		return nil, HuaweiTarget{}, err
 	}
@@ -126,7 +139,7 @@ func (h *huaweiClients) client(ctx context.Context, c *Client, service, regionID
 	return hc, target, nil
 }
 
-func (h *huaweiClients) build(ctx context.Context, c *Client, service, regionID string) (*core.HcHttpClient, HuaweiTarget, error) {
+func (h *huaweiClients) build(ctx context.Context, c *Client, service, regionID string, project *huaweiProject) (*core.HcHttpClient, HuaweiTarget, error) {
 	cfg := h.cfg.Huawei
 	var reg *region.Region
 	if override := cfg.Endpoints.forService(service); override != "" {
@@ -156,6 +169,12 @@ func (h *huaweiClients) build(ctx context.Context, c *Client, service, regionID 
 
 	// SafeBuild resolves the project ID through IAM when the credentials carry none; that
 	// lookup is an API call like any other, so it gets the same retries and diagnostics.
+	// The region's lock is held across it so that the region is resolved once.
+	project.mu.Lock()
+	defer project.mu.Unlock()
+	if cred.ProjectId == "" {
+		cred.ProjectId = project.id
+	}
 	op := Operation{Cloud: HuaweiCloud, Service: ServiceIAM, Action: "KeystoneListProjects", Region: regionID}
 	hc, err := call(ctx, c, op, classifyHuaweiBuild, func() (*core.HcHttpClient, error) {
 		return core.NewHcHttpClientBuilder().
@@ -166,6 +185,9 @@ func (h *huaweiClients) build(ctx context.Context, c *Client, service, regionID 
 	})
 	if err != nil {
 		return nil, HuaweiTarget{}, err
+	}
+	if project.id == "" {
+		project.id = cred.ProjectId
 	}
 	return hc, HuaweiTarget{Region: regionID, ProjectID: cred.ProjectId}, nil
 }
