@@ -76,6 +76,18 @@ func StartEmulator(t *testing.T, opts emulator.Options) *Emulator {
 	return &Emulator{Server: srv, URL: hs.URL, HuaweiCred: opts.HuaweiCredentials[0]}
 }
 
+// StartTLSEmulator is StartEmulator over HTTPS with a self-signed certificate.
+func StartTLSEmulator(t *testing.T, opts emulator.Options) *Emulator {
+	t.Helper()
+	if opts.HuaweiCredentials == nil {
+		opts.HuaweiCredentials = []emulator.Credential{UniqueHuaweiCredential(t)}
+	}
+	srv := emulator.New(opts)
+	hs := httptest.NewTLSServer(srv)
+	t.Cleanup(hs.Close)
+	return &Emulator{Server: srv, URL: hs.URL, HuaweiCred: opts.HuaweiCredentials[0]}
+}
+
 // HuaweiEndpoints is the endpoints attribute pointing every Huawei service at the emulator.
 func (e *Emulator) HuaweiEndpoints() string {
 	return fmt.Sprintf(`endpoints = {

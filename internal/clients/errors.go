@@ -92,6 +92,9 @@ func (e *APIError) hint() string {
 		return "The cloud throttled the request after all retries: lower Terraform's -parallelism or raise max_retries."
 	case e.HTTPStatus >= 500:
 		return "The cloud had a server-side fault; retrying later usually succeeds."
+	case e.HTTPStatus == 0 && e.Err != nil && strings.Contains(e.Err.Error(), "certificate"):
+		return "TLS verification of the endpoint failed: check the endpoint URL, or set insecure = true " +
+			"for a private endpoint with a self-signed certificate."
 	case e.HTTPStatus == 0:
 		return "No response arrived: check the network path to the endpoint, the endpoint override, and request_timeout."
 	}

@@ -2,6 +2,8 @@ package clients
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -263,6 +265,13 @@ func classifyHuawei(err error) (*APIError, bool) {
 	if errors.As(err, &sre) {
 		e := &APIError{HTTPStatus: sre.StatusCode, Code: sre.ErrorCode, Message: sre.ErrorMessage, RequestID: sre.RequestId}
 		return e, sre.StatusCode == 429 || sre.StatusCode >= 500 || sre.ErrorCode == "APIGW.0308"
+	}
+	// A certificate that fails verification will fail the same way on every attempt.
+	var certErr *tls.CertificateVerificationError
+	var authorityErr x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	if errors.As(err, &certErr) || errors.As(err, &authorityErr) || errors.As(err, &hostErr) {
+		return &APIError{Err: err}, false
 	}
 	var connErr *sdkerr.ConnectionError
 	var timeoutErr *sdkerr.RequestTimeoutError

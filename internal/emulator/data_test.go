@@ -60,7 +60,7 @@ func TestLoadDataPartialAndStrict(t *testing.T) {
 
 	for name, content := range map[string]string{
 		"typo.json":     `{"huaweicloud":{"hss_resource_quota":{}}}`,
-		"nested.json":   `{"huaweicloud":{"hss_resource_quotas":{"data_list":[{"verison":"x"}]}}}`,
+		"nested.json":   `{"huaweicloud":{"hss_resource_quotas":{"data_list":[{"verison":"x"}]}}}`, //nolint:misspell // a deliberate typo: unknown fields are refused
 		"trailing.json": `{"huaweicloud":{}} {}`,
 		"broken.json":   `{"huaweicloud":`,
 	} {

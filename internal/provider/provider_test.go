@@ -319,3 +319,43 @@ func TestAccProvider_vendorErrors(t *testing.T) {
 		t.Errorf("ShowResourceQuotas seen %d times after a 500, want a retry", n)
 	}
 }
+
+// insecure skips TLS verification; without it a self-signed endpoint is refused with a
+// diagnostic that says why, after a single attempt.
+func TestAccProvider_insecure(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.StartTLSEmulator(t, emulator.Options{})
+	data := `data "cloudquota_hss_resource_quotas" "test" {}`
+	withInsecure := func(on bool) string {
+		return fmt.Sprintf(`
+provider "cloudquota" {
+  insecure    = %t
+  max_retries = 3
+  huaweicloud {
+    region     = "cn-north-4"
+    access_key = %q
+    secret_key = %q
+    project_id = %q
+    %s
+  }
+}
+`, on, emu.HuaweiCred.AccessKey, emu.HuaweiCred.SecretKey, emu.HuaweiProjectID("cn-north-4"), emu.HuaweiEndpoints()) + data
+	}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      withInsecure(false),
+			ExpectError: regexp.MustCompile(`(?s)HTTP status: none.*certificate.*Attempts:\s+1\b.*insecure = true`),
+		}},
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: withInsecure(true),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("total_num"), knownvalue.Int64Exact(2)),
+			},
+		}},
+	})
+}

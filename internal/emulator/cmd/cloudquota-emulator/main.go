@@ -68,7 +68,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	baseURL := "http://" + ln.Addr().String()
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(baseURL+"\n"), 0o644); err != nil {
-			ln.Close()
+			_ = ln.Close()
 			return err
 		}
 	}
