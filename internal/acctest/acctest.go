@@ -7,11 +7,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -67,25 +69,61 @@ type Emulator struct {
 // UniqueHuaweiCredential).
 func StartEmulator(t *testing.T, opts emulator.Options) *Emulator {
 	t.Helper()
-	if opts.HuaweiCredentials == nil {
-		opts.HuaweiCredentials = []emulator.Credential{UniqueHuaweiCredential(t)}
-	}
-	srv := emulator.New(opts)
-	hs := httptest.NewServer(srv)
-	t.Cleanup(hs.Close)
-	return &Emulator{Server: srv, URL: hs.URL, HuaweiCred: opts.HuaweiCredentials[0]}
+	return start(t, opts, httptest.NewServer)
 }
 
 // StartTLSEmulator is StartEmulator over HTTPS with a self-signed certificate.
 func StartTLSEmulator(t *testing.T, opts emulator.Options) *Emulator {
 	t.Helper()
+	return start(t, opts, httptest.NewTLSServer)
+}
+
+func start(t *testing.T, opts emulator.Options, serve func(http.Handler) *httptest.Server) *Emulator {
 	if opts.HuaweiCredentials == nil {
 		opts.HuaweiCredentials = []emulator.Credential{UniqueHuaweiCredential(t)}
 	}
 	srv := emulator.New(opts)
-	hs := httptest.NewTLSServer(srv)
+	hs := serve(srv)
 	t.Cleanup(hs.Close)
 	return &Emulator{Server: srv, URL: hs.URL, HuaweiCred: opts.HuaweiCredentials[0]}
+}
+
+// ExampleData is the emulator's richer example data set (every field filled).
+func ExampleData(t *testing.T) *emulator.Data {
+	t.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	data, err := emulator.LoadData(filepath.Join(filepath.Dir(file), "..", "emulator", "testdata", "example-data.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// RequestsFor returns the recorded requests for action, failing the test when there are none.
+func (e *Emulator) RequestsFor(t *testing.T, action string) []emulator.Request {
+	t.Helper()
+	var out []emulator.Request
+	for _, r := range e.Requests() {
+		if r.Action == action {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("the emulator recorded no %s request", action)
+	}
+	return out
+}
+
+// AssertQuery checks that every recorded request for action carried the want query parameters.
+func (e *Emulator) AssertQuery(t *testing.T, action string, want map[string]string) {
+	t.Helper()
+	for _, r := range e.RequestsFor(t, action) {
+		for k, v := range want {
+			if got := r.Query.Get(k); got != v {
+				t.Errorf("%s query %s = %q, want %q", action, k, got, v)
+			}
+		}
+	}
 }
 
 // HuaweiEndpoints is the endpoints attribute pointing every Huawei service at the emulator.

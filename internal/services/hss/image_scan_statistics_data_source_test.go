@@ -54,14 +54,12 @@ func TestAccImageScanStatistics_seedExample(t *testing.T) {
 	})
 
 	// No enterprise project configured anywhere: the API's default applies, nothing is sent.
-	for _, r := range emu.Requests() {
-		if r.Action == "ShowImagePayPerScanStatistics" {
-			if r.Query.Has("enterprise_project_id") {
-				t.Errorf("enterprise_project_id sent although unset: %v", r.Query)
-			}
-			if r.ProjectID != project {
-				t.Errorf("called project %q, want %q", r.ProjectID, project)
-			}
+	for _, r := range emu.RequestsFor(t, "ShowImagePayPerScanStatistics") {
+		if r.Query.Has("enterprise_project_id") {
+			t.Errorf("enterprise_project_id sent although unset: %v", r.Query)
+		}
+		if r.ProjectID != project {
+			t.Errorf("called project %q, want %q", r.ProjectID, project)
 		}
 	}
 }
@@ -69,10 +67,7 @@ func TestAccImageScanStatistics_seedExample(t *testing.T) {
 // Richer data exercises every field, including the API's `registriy` spelling.
 func TestAccImageScanStatistics_allFields(t *testing.T) {
 	acctest.PreCheck(t)
-	data, err := emulator.LoadData("../../emulator/testdata/example-data.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := acctest.ExampleData(t)
 	s := data.HuaweiCloud.ImagePayPerScanStatistics
 	emu := acctest.StartEmulator(t, emulator.Options{Data: data})
 	want := func(c *emulator.HSSImageTypeCount) knownvalue.Check {
@@ -120,17 +115,10 @@ func TestAccImageScanStatistics_enterpriseProject(t *testing.T) {
 					},
 				}},
 			})
-			n := 0
-			for _, r := range emu.Requests() {
-				if r.Action == "ShowImagePayPerScanStatistics" {
-					n++
-					if got := r.Query.Get("enterprise_project_id"); got != tc.want {
-						t.Errorf("enterprise_project_id sent = %q, want %q", got, tc.want)
-					}
+			for _, r := range emu.RequestsFor(t, "ShowImagePayPerScanStatistics") {
+				if got := r.Query.Get("enterprise_project_id"); got != tc.want {
+					t.Errorf("enterprise_project_id sent = %q, want %q", got, tc.want)
 				}
-			}
-			if n == 0 {
-				t.Error("no ShowImagePayPerScanStatistics request recorded")
 			}
 		})
 	}

@@ -51,10 +51,7 @@ func TestAccResourceQuotas_seedExample(t *testing.T) {
 // Sums are over every edition the API returns.
 func TestAccResourceQuotas_sums(t *testing.T) {
 	acctest.PreCheck(t)
-	data, err := emulator.LoadData("../../emulator/testdata/example-data.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := acctest.ExampleData(t)
 	var total, used, available int64
 	for _, q := range data.HuaweiCloud.ResourceQuotas.DataList {
 		total += deref(q.TotalNum)
@@ -83,10 +80,7 @@ func TestAccResourceQuotas_sums(t *testing.T) {
 // Filters reach the API as query parameters, and the API's filtering shows in the result.
 func TestAccResourceQuotas_filters(t *testing.T) {
 	acctest.PreCheck(t)
-	data, err := emulator.LoadData("../../emulator/testdata/example-data.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := acctest.ExampleData(t)
 	emu := acctest.StartEmulator(t, emulator.Options{Data: data})
 
 	resource.Test(t, resource.TestCase{
@@ -115,21 +109,7 @@ data "cloudquota_hss_resource_quotas" "test" {
 		"charging_mode":         "packet_cycle",
 		"enterprise_project_id": "all_granted_eps",
 	}
-	seen := false
-	for _, r := range emu.Requests() {
-		if r.Action != "ShowResourceQuotas" {
-			continue
-		}
-		seen = true
-		for k, v := range want {
-			if got := r.Query.Get(k); got != v {
-				t.Errorf("query %s = %q, want %q", k, got, v)
-			}
-		}
-	}
-	if !seen {
-		t.Fatal("no ShowResourceQuotas request recorded")
-	}
+	emu.AssertQuery(t, "ShowResourceQuotas", want)
 }
 
 func TestAccResourceQuotas_badInput(t *testing.T) {

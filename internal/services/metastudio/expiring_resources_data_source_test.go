@@ -39,8 +39,8 @@ func TestAccExpiringResources_seedExample(t *testing.T) {
 			},
 		}},
 	})
-	for _, r := range emu.Requests() {
-		if r.Action == "CountTenantResources" && len(r.Query) != 0 {
+	for _, r := range emu.RequestsFor(t, "CountTenantResources") {
+		if len(r.Query) != 0 {
 			t.Errorf("no arguments set, but the query was %v", r.Query)
 		}
 	}
@@ -49,10 +49,7 @@ func TestAccExpiringResources_seedExample(t *testing.T) {
 // business and explicit times reach the API as documented: comma-separated, RFC 3339 as written.
 func TestAccExpiringResources_filters(t *testing.T) {
 	acctest.PreCheck(t)
-	data, err := emulator.LoadData("../../emulator/testdata/example-data.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := acctest.ExampleData(t)
 	emu := acctest.StartEmulator(t, emulator.Options{Data: data})
 
 	resource.Test(t, resource.TestCase{
@@ -77,7 +74,7 @@ data "cloudquota_metastudio_expiring_resources" "test" {
 		"resource_expire_start_time": "2026-01-01T00:00:00+08:00",
 		"resource_expire_end_time":   "2026-02-01T00:00:00Z",
 	}
-	assertQuery(t, emu, want)
+	emu.AssertQuery(t, "CountTenantResources", want)
 }
 
 // expiring_within becomes a window from the moment of the read, sent as two RFC 3339 times
@@ -102,12 +99,7 @@ data "cloudquota_metastudio_expiring_resources" "test" {
 	})
 	after := time.Now().UTC()
 
-	n := 0
-	for _, r := range emu.Requests() {
-		if r.Action != "CountTenantResources" {
-			continue
-		}
-		n++
+	for _, r := range emu.RequestsFor(t, "CountTenantResources") {
 		start, err1 := time.Parse(time.RFC3339, r.Query.Get("resource_expire_start_time"))
 		end, err2 := time.Parse(time.RFC3339, r.Query.Get("resource_expire_end_time"))
 		if err1 != nil || err2 != nil {
@@ -119,9 +111,6 @@ data "cloudquota_metastudio_expiring_resources" "test" {
 		if got := end.Sub(start); got != 720*time.Hour {
 			t.Errorf("window is %s long, want 720h", got)
 		}
-	}
-	if n == 0 {
-		t.Fatal("no CountTenantResources request recorded")
 	}
 }
 
@@ -149,24 +138,5 @@ func TestAccExpiringResources_badInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			emu.ExpectRefused(t, emu.HuaweiProvider("")+"data \"cloudquota_metastudio_expiring_resources\" \"test\" {\n"+tc.args+"\n}", tc.re)
 		})
-	}
-}
-
-func assertQuery(t *testing.T, emu *acctest.Emulator, want map[string]string) {
-	t.Helper()
-	n := 0
-	for _, r := range emu.Requests() {
-		if r.Action != "CountTenantResources" {
-			continue
-		}
-		n++
-		for k, v := range want {
-			if got := r.Query.Get(k); got != v {
-				t.Errorf("query %s = %q, want %q", k, got, v)
-			}
-		}
-	}
-	if n == 0 {
-		t.Fatal("no CountTenantResources request recorded")
 	}
 }
