@@ -50,14 +50,20 @@ func Int64(p *int32) types.Int64 {
 	return types.Int64Value(int64(*p))
 }
 
-// Int64FromFloat reads a count the SDK models as a float (MetaStudio); rounding undoes
-// float noise, and NaN or infinities, which no count can be, read as 0.
+// Int64FromFloat reads a count the SDK models as a float (MetaStudio). Rounding undoes
+// float noise; NaN, which no count can be, reads as 0; values beyond int64 saturate rather
+// than wrap, since Go's conversion of out-of-range floats is implementation-defined.
 func Int64FromFloat(f float32) types.Int64 {
-	v := float64(f)
-	if math.IsNaN(v) || math.IsInf(v, 0) {
+	v := math.Round(float64(f))
+	switch {
+	case math.IsNaN(v):
 		return types.Int64Value(0)
+	case v >= math.MaxInt64:
+		return types.Int64Value(math.MaxInt64)
+	case v <= math.MinInt64:
+		return types.Int64Value(math.MinInt64)
 	}
-	return types.Int64Value(int64(math.Round(v)))
+	return types.Int64Value(int64(v))
 }
 
 // String reads an SDK string pointer; nil is "".

@@ -35,11 +35,11 @@ func TestFlattenResourcesCount(t *testing.T) {
 			n: 3, total: 1 + 12 + 16777216,
 		},
 		{
-			name: "non-finite counts read as 0",
+			name: "NaN reads as 0, out-of-range saturates",
 			in: &model.CountTenantResourcesResponse{ResourcesCount: &[]model.ResourcesCount{
 				{Count: float32(math.NaN())}, {Count: float32(math.Inf(1))},
 			}},
-			n: 2, total: 0,
+			n: 2, total: math.MaxInt64,
 		},
 	}
 	for _, tc := range cases {
