@@ -29,7 +29,7 @@ type classifier func(err error) (apiErr *APIError, retry bool)
 
 // call runs fn until it succeeds, fails permanently, or max_retries retries are spent.
 // It is the one place where retry policy lives, for every cloud.
-func call[T any](ctx context.Context, c *Client, op Operation, classify classifier, fn func() (T, error)) (T, error) {
+func call[T any](ctx context.Context, maxRetries int, op Operation, classify classifier, fn func() (T, error)) (T, error) {
 	var zero T
 	for attempt := 1; ; attempt++ {
 		start := time.Now()
@@ -48,7 +48,7 @@ func call[T any](ctx context.Context, c *Client, op Operation, classify classifi
 		fields["http_status"] = apiErr.HTTPStatus
 		fields["error_code"] = apiErr.Code
 		fields["request_id"] = apiErr.RequestID
-		if !retry || attempt > c.cfg.MaxRetries {
+		if !retry || attempt > maxRetries {
 			tflog.Debug(ctx, "cloud API call failed", fields)
 			return zero, apiErr
 		}

@@ -103,7 +103,7 @@ func newHuaweiClients(cfg Config) *huaweiClients {
 
 // client returns the cached client for service in regionID ("" = the provider's region),
 // building it on first use. A failed build is not cached: the next read tries again.
-func (h *huaweiClients) client(ctx context.Context, c *Client, service, regionID string) (*core.HcHttpClient, HuaweiTarget, error) {
+func (h *huaweiClients) client(ctx context.Context, service, regionID string) (*core.HcHttpClient, HuaweiTarget, error) {
 	if regionID == "" {
 		regionID = h.cfg.Huawei.Region
 	}
@@ -133,7 +133,7 @@ func (h *huaweiClients) client(ctx context.Context, c *Client, service, regionID
 	if e.client != nil {
 		return e.client, e.target, nil
 	}
-	hc, target, err := h.build(ctx, c, service, regionID, p)
+	hc, target, err := h.build(ctx, service, regionID, p)
 	if err != nil {
 		return nil, HuaweiTarget{}, err
 	}
@@ -141,7 +141,7 @@ func (h *huaweiClients) client(ctx context.Context, c *Client, service, regionID
 	return hc, target, nil
 }
 
-func (h *huaweiClients) build(ctx context.Context, c *Client, service, regionID string, project *huaweiProject) (*core.HcHttpClient, HuaweiTarget, error) {
+func (h *huaweiClients) build(ctx context.Context, service, regionID string, project *huaweiProject) (*core.HcHttpClient, HuaweiTarget, error) {
 	cfg := h.cfg.Huawei
 	var reg *region.Region
 	if override := cfg.Endpoints.forService(service); override != "" {
@@ -178,7 +178,7 @@ func (h *huaweiClients) build(ctx context.Context, c *Client, service, regionID 
 		cred.ProjectId = project.id
 	}
 	op := Operation{Cloud: HuaweiCloud, Service: ServiceIAM, Action: "KeystoneListProjects", Region: regionID}
-	hc, err := call(ctx, c, op, classifyHuaweiBuild, func() (*core.HcHttpClient, error) {
+	hc, err := call(ctx, h.cfg.MaxRetries, op, classifyHuaweiBuild, func() (*core.HcHttpClient, error) {
 		return core.NewHcHttpClientBuilder().
 			WithRegion(reg).
 			WithCredential(cred).
@@ -306,12 +306,12 @@ func classifyHuaweiBuild(err error) (*APIError, bool) {
 // callHuawei runs one API call of service with the shared policy.
 func callHuawei[T any](ctx context.Context, c *Client, service, regionID, action string, fn func(*core.HcHttpClient) (T, error)) (T, HuaweiTarget, error) {
 	var zero T
-	hc, target, err := c.huawei.client(ctx, c, service, regionID)
+	hc, target, err := c.huawei.client(ctx, service, regionID)
 	if err != nil {
 		return zero, HuaweiTarget{}, err
 	}
 	op := Operation{Cloud: HuaweiCloud, Service: service, Action: action, Region: target.Region}
-	out, err := call(ctx, c, op, classifyHuawei, func() (T, error) { return fn(hc) })
+	out, err := call(ctx, c.cfg.MaxRetries, op, classifyHuawei, func() (T, error) { return fn(hc) })
 	return out, target, err
 }
 
