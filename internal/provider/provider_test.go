@@ -359,3 +359,48 @@ provider "cloudquota" {
 		}},
 	})
 }
+
+// Every Huawei setting from the environment, temporary credentials included: the token is
+// sent, the project ID is used without an IAM lookup, the enterprise project reaches the API.
+func TestAccProvider_environmentOnlyAllSettings(t *testing.T) {
+	acctest.PreCheck(t)
+	cred := acctest.UniqueHuaweiCredential(t)
+	cred.SecurityToken = "temporary-session-token"
+	const project = "abcdefabcdefabcdefabcdefabcdef01"
+	emu := acctest.StartEmulator(t, emulator.Options{
+		HuaweiCredentials: []emulator.Credential{cred},
+		Data:              &emulator.Data{HuaweiCloud: emulator.HuaweiData{Projects: map[string]string{"cn-east-3": project}}},
+	})
+	env := map[string]string{
+		"HW_REGION_NAME": "cn-east-3", "HW_ACCESS_KEY": cred.AccessKey, "HW_SECRET_KEY": cred.SecretKey,
+		"HW_SECURITY_TOKEN": cred.SecurityToken, "HW_PROJECT_ID": project, "HW_ENTERPRISE_PROJECT_ID": "all_granted_eps",
+	}
+	for k, v := range env {
+		t.Setenv(k, v)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: endpointsOnly(emu) + `data "cloudquota_hss_resource_quotas" "test" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("region"), knownvalue.StringExact("cn-east-3")),
+				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("enterprise_project_id"), knownvalue.StringExact("all_granted_eps")),
+				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("id"), knownvalue.StringExact(project+"/all_granted_eps//")),
+			},
+		}},
+	})
+	if n := emu.Count("KeystoneListProjects"); n != 0 {
+		t.Errorf("IAM lookups = %d with HW_PROJECT_ID set, want 0", n)
+	}
+	emu.AssertQuery(t, "ShowResourceQuotas", map[string]string{"enterprise_project_id": "all_granted_eps"})
+
+	// Without the token the emulator refuses the temporary key pair, as the cloud would.
+	t.Setenv("HW_SECURITY_TOKEN", "")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      endpointsOnly(emu) + `data "cloudquota_hss_resource_quotas" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)HTTP status: 401.*APIGW\.0301`),
+		}},
+	})
+}
