@@ -8,10 +8,10 @@ import (
 )
 
 func huaweiBlock() schema.SingleNestedBlock {
-	endpoint := func(service string) schema.StringAttribute {
+	endpoint := func(service, note string) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: "Full URL of the " + service + " endpoint, replacing the SDK's regional one " +
-				"(private clouds, proxies, the cloudquota emulator). With an override set, any region name is accepted.",
+				"(private clouds, proxies, the cloudquota emulator). " + note,
 			Optional:   true,
 			Validators: []validator.String{validate.HTTPURL()},
 		}
@@ -59,9 +59,9 @@ func huaweiBlock() schema.SingleNestedBlock {
 				MarkdownDescription: "Endpoint overrides, as full URLs.",
 				Optional:            true,
 				Attributes: map[string]schema.Attribute{
-					"hss":        endpoint("HSS"),
-					"metastudio": endpoint("MetaStudio"),
-					"iam":        endpoint("IAM (project lookup)"),
+					"hss":        endpoint("HSS", "With it set, any region name is accepted for HSS."),
+					"metastudio": endpoint("MetaStudio", "With it set, any region name is accepted for MetaStudio."),
+					"iam":        endpoint("IAM", "IAM resolves project IDs from region names when `project_id` is unset."),
 				},
 			},
 		},
