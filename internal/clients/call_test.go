@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+	hss "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5"
 )
 
 func TestCallRetryPolicy(t *testing.T) {
@@ -66,5 +67,17 @@ func TestCallStopsWhenCancelled(t *testing.T) {
 	})
 	if calls != 1 || !errors.Is(err, context.Canceled) {
 		t.Errorf("calls = %d, err = %v; want 1 call and context.Canceled", calls, err)
+	}
+}
+
+func TestUnconfiguredClientIsADiagnosticNotAPanic(t *testing.T) {
+	var c *Client
+	_, _, err := CallHSS(context.Background(), c, "", "ShowResourceQuotas", func(*hss.HssClient) (int, error) { return 0, nil })
+	var cfgErr *ConfigError
+	if !errors.As(err, &cfgErr) {
+		t.Fatalf("err = %v, want a ConfigError", err)
+	}
+	if c.Config().Huawei.EnterpriseProjectID != "" {
+		t.Error("a nil client's config must be zero")
 	}
 }

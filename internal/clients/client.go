@@ -48,8 +48,21 @@ func New(cfg Config) *Client {
 	}
 }
 
-// Config returns the merged configuration the client was built from.
-func (c *Client) Config() Config { return c.cfg }
+// Config returns the merged configuration the client was built from; zero when the
+// provider has not been configured.
+func (c *Client) Config() Config {
+	if c == nil {
+		return Config{}
+	}
+	return c.cfg
+}
+
+// errNotConfigured guards reads that arrive before the provider was configured, which
+// Terraform should never do; a diagnostic beats a nil dereference.
+var errNotConfigured = &ConfigError{
+	Summary: "Provider not configured",
+	Detail:  "The cloudquota provider was not configured before a data source was read. This is a bug in the provider or Terraform; please report it.",
+}
 
 // FromProviderData is the data sources' Configure step: it accepts the provider's data, or
 // nothing when Terraform validates before the provider is configured.

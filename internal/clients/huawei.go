@@ -306,6 +306,9 @@ func classifyHuaweiBuild(err error) (*APIError, bool) {
 // callHuawei runs one API call of service with the shared policy.
 func callHuawei[T any](ctx context.Context, c *Client, service, regionID, action string, fn func(*core.HcHttpClient) (T, error)) (T, HuaweiTarget, error) {
 	var zero T
+	if c == nil {
+		return zero, HuaweiTarget{}, errNotConfigured
+	}
 	hc, target, err := c.huawei.client(ctx, service, regionID)
 	if err != nil {
 		return zero, HuaweiTarget{}, err
