@@ -11,13 +11,19 @@ import (
 // Data is what the emulator answers; a JSON file of this shape replaces the
 // defaults. Each cloud owns one top-level section.
 type Data struct {
-	HuaweiCloud HuaweiData `json:"huaweicloud"`
+	HuaweiCloud  HuaweiData  `json:"huaweicloud"`
+	TencentCloud TencentData `json:"tencentcloud"`
+	AlibabaCloud AlibabaData `json:"alicloud"`
 }
 
 // DefaultData returns the vendor documentation's example responses, so an
 // emulator without a data file answers what the docs promise.
 func DefaultData() *Data {
-	return &Data{HuaweiCloud: defaultHuaweiData()}
+	return &Data{
+		HuaweiCloud:  defaultHuaweiData(),
+		TencentCloud: defaultTencentData(),
+		AlibabaCloud: defaultAlibabaData(),
+	}
 }
 
 // LoadData reads a data file. The file's sections replace the default ones;
@@ -34,6 +40,8 @@ func LoadData(path string) (*Data, error) {
 	}
 	d := DefaultData()
 	d.HuaweiCloud.merge(&file.HuaweiCloud)
+	d.TencentCloud.merge(&file.TencentCloud)
+	d.AlibabaCloud.merge(&file.AlibabaCloud)
 	return d, nil
 }
 

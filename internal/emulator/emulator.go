@@ -28,22 +28,33 @@ type Credential struct {
 // secret.
 var DefaultHuaweiCredential = Credential{AccessKey: "EMULATORHUAWEIAK0001", SecretKey: "emulator-huawei-secret-key"}
 
+// DefaultTencentCredential is what the emulator accepts for Tencent Cloud when
+// Options.TencentCredentials is nil (AccessKey is the SecretId).
+var DefaultTencentCredential = Credential{AccessKey: "AKIDEMULATORTENCENT0001", SecretKey: "emulator-tencent-secret-key"}
+
+// DefaultAlibabaCredential is what the emulator accepts for Alibaba Cloud when
+// Options.AlibabaCredentials is nil.
+var DefaultAlibabaCredential = Credential{AccessKey: "LTAIEMULATORALIBABA0001", SecretKey: "emulator-alibaba-secret-key"}
+
 // Options configures a Server.
 type Options struct {
-	Data              *Data        // nil: DefaultData() (the vendor docs' example responses)
-	HuaweiCredentials []Credential // nil: []Credential{DefaultHuaweiCredential}
-	Logger            *log.Logger  // nil: no logging; else one line per request (never secrets or Authorization values)
+	Data               *Data        // nil: DefaultData() (the vendor docs' example responses)
+	HuaweiCredentials  []Credential // nil: []Credential{DefaultHuaweiCredential}
+	TencentCredentials []Credential // nil: []Credential{DefaultTencentCredential}
+	AlibabaCredentials []Credential // nil: []Credential{DefaultAlibabaCredential}
+	Logger             *log.Logger  // nil: no logging; else one line per request (never secrets or Authorization values)
 }
 
 // Request is one request the emulator answered, kept so tests can assert what
 // the client actually sent.
 type Request struct {
-	Cloud     string // "huaweicloud"
+	Cloud     string // "huaweicloud", "tencentcloud" or "alicloud"
 	Action    string // e.g. "ShowResourceQuotas"; "" when the path is unknown
 	Method    string
 	Path      string
 	Query     url.Values
-	ProjectID string // from the path, "" for IAM
+	ProjectID string // Huawei: from the path, "" for IAM
+	Region    string // Tencent: the X-TC-Region header; "" where the wire carries no region
 	AccessKey string // from the Authorization header (never the secret)
 	Status    int    // HTTP status answered
 	RequestID string
@@ -76,7 +87,9 @@ type Server struct {
 	requests []Request
 	faults   map[string]*fault
 
-	huawei *huaweiCloud
+	huawei  *huaweiCloud
+	tencent *tencentCloud
+	alibaba *alibabaCloud
 }
 
 // fault is a pending injected failure for one action.
@@ -104,8 +117,10 @@ func New(opts Options) *Server {
 		faults: map[string]*fault{},
 	}
 	s.huawei = newHuaweiCloud(s, &data.HuaweiCloud, creds)
+	s.tencent = newTencentCloud(s, &data.TencentCloud, orDefault(opts.TencentCredentials, DefaultTencentCredential))
+	s.alibaba = newAlibabaCloud(s, &data.AlibabaCloud, orDefault(opts.AlibabaCredentials, DefaultAlibabaCredential))
 	// Huawei goes last: it is the fallback for paths no other cloud claims.
-	s.backends = []backend{s.huawei}
+	s.backends = []backend{s.tencent, s.alibaba, s.huawei}
 	return s
 }
 
@@ -182,8 +197,11 @@ func (s *Server) HuaweiProjectID(region string) string {
 }
 
 // InjectFault makes the next n requests for action answer with this HTTP
-// status and vendor error (Huawei shape {"error_code","error_msg",
-// "request_id"}), after signature verification. n <= 0 clears a pending
+// status and vendor error, after signature verification. The error takes the
+// shape of the action's cloud: Huawei {"error_code","error_msg","request_id"},
+// Tencent {"Response":{"Error":{"Code","Message"},"RequestId"}} (Tencent
+// answers errors with HTTP 200, so pass 200 to be faithful), Alibaba
+// {"Code","Message","RequestId"}. n <= 0 clears a pending
 // fault. A later call for the same action replaces the earlier one.
 func (s *Server) InjectFault(action string, n int, status int, code, message string) {
 	s.mu.Lock()
@@ -216,6 +234,13 @@ func newRequestID() string {
 	var b [16]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
 	return hex.EncodeToString(b[:])
+}
+
+func orDefault(creds []Credential, def Credential) []Credential {
+	if creds == nil {
+		return []Credential{def}
+	}
+	return creds
 }
 
 func cloneValues(v url.Values) url.Values {

@@ -35,15 +35,23 @@ func run(args []string, stdout, stderr io.Writer) error {
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	ak := fs.String("huawei-access-key", emulator.DefaultHuaweiCredential.AccessKey, "Huawei Cloud access key to accept")
 	sk := fs.String("huawei-secret-key", emulator.DefaultHuaweiCredential.SecretKey, "Huawei Cloud secret key to accept")
+	tcID := fs.String("tencent-secret-id", emulator.DefaultTencentCredential.AccessKey, "Tencent Cloud SecretId to accept")
+	tcKey := fs.String("tencent-secret-key", emulator.DefaultTencentCredential.SecretKey, "Tencent Cloud SecretKey to accept")
+	aliAK := fs.String("alibaba-access-key", emulator.DefaultAlibabaCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
+	aliSK := fs.String("alibaba-secret-key", emulator.DefaultAlibabaCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *ak == "" || *sk == "" {
-		return errors.New("-huawei-access-key and -huawei-secret-key must not be empty")
+	for _, v := range []string{*ak, *sk, *tcID, *tcKey, *aliAK, *aliSK} {
+		if v == "" {
+			return errors.New("credential flags must not be empty")
+		}
 	}
 
 	opts := emulator.Options{
-		HuaweiCredentials: []emulator.Credential{{AccessKey: *ak, SecretKey: *sk}},
+		HuaweiCredentials:  []emulator.Credential{{AccessKey: *ak, SecretKey: *sk}},
+		TencentCredentials: []emulator.Credential{{AccessKey: *tcID, SecretKey: *tcKey}},
+		AlibabaCredentials: []emulator.Credential{{AccessKey: *aliAK, SecretKey: *aliSK}},
 	}
 	if *dataPath != "" {
 		d, err := emulator.LoadData(*dataPath)
@@ -75,6 +83,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "cloudquota emulator listening on %s\n", baseURL)
 	// Emulator-only credentials, printed so the provider can be pointed at it.
 	fmt.Fprintf(stdout, "huaweicloud access key: %s\nhuaweicloud secret key: %s\n", *ak, *sk)
+	fmt.Fprintf(stdout, "tencentcloud secret id: %s\ntencentcloud secret key: %s\n", *tcID, *tcKey)
+	fmt.Fprintf(stdout, "alicloud access key: %s\nalicloud secret key: %s\n", *aliAK, *aliSK)
 
 	srv := &http.Server{Handler: emulator.New(opts), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)

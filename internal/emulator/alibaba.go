@@ -1,0 +1,341 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+)
+
+// alibabaCloudName is the Request.Cloud value for Alibaba Cloud requests.
+const alibabaCloudName = "alicloud"
+
+// AlibabaData is the Alibaba Cloud section of Data.
+type AlibabaData struct {
+	AuthSummary *SASAuthSummary `json:"sas_auth_summary,omitempty"`
+}
+
+// SASAuthSummary is the body of Security Center (Sas 2018-12-03)
+// GetAuthSummary, without RequestId. Pointer fields with omitempty let a data
+// file omit a field on the wire, as the real service may. The PostPaid*
+// strings hold numbers but are strings on the wire, as documented. Slices use
+// omitzero so that a data file's [] is still sent as [].
+type SASAuthSummary struct {
+	DefaultAuthToAll            *int32                      `json:"DefaultAuthToAll,omitempty"`
+	AllowPartialBuy             *int32                      `json:"AllowPartialBuy,omitempty"`
+	AllowUpgradePartialBuy      *int32                      `json:"AllowUpgradePartialBuy,omitempty"`
+	HasPreBindSetting           *bool                       `json:"HasPreBindSetting,omitempty"`
+	IsMultiVersion              *int32                      `json:"IsMultiVersion,omitempty"`
+	AutoBind                    *int32                      `json:"AutoBind,omitempty"`
+	HighestVersion              *int32                      `json:"HighestVersion,omitempty"`
+	Machine                     *SASMachine                 `json:"Machine,omitempty"`
+	VersionSummary              []SASVersionSummary         `json:"VersionSummary,omitzero"`
+	AllowUserUnbind             *int32                      `json:"AllowUserUnbind,omitempty"`
+	PostPaidVersionSummary      []SASPostPaidVersionSummary `json:"PostPaidVersionSummary,omitzero"`
+	PostPaidHostAutoBind        *string                     `json:"PostPaidHostAutoBind,omitempty"`
+	PostPaidHostAutoBindVersion *string                     `json:"PostPaidHostAutoBindVersion,omitempty"`
+	PostPaidHighestVersion      *string                     `json:"PostPaidHighestVersion,omitempty"`
+}
+
+// SASMachine is the asset authorization statistics of SASAuthSummary.
+type SASMachine struct {
+	RiskCoreCount         *int32 `json:"RiskCoreCount,omitempty"`
+	BindCoreCount         *int32 `json:"BindCoreCount,omitempty"`
+	TotalEcsCount         *int32 `json:"TotalEcsCount,omitempty"`
+	BindEcsCount          *int32 `json:"BindEcsCount,omitempty"`
+	TotalCoreCount        *int32 `json:"TotalCoreCount,omitempty"`
+	RiskEcsCount          *int32 `json:"RiskEcsCount,omitempty"`
+	UnBindEcsCount        *int32 `json:"UnBindEcsCount,omitempty"`
+	UnBindCoreCount       *int32 `json:"UnBindCoreCount,omitempty"`
+	PostPaidBindCoreCount *int32 `json:"PostPaidBindCoreCount,omitempty"`
+	PostPaidBindEcsCount  *int32 `json:"PostPaidBindEcsCount,omitempty"`
+}
+
+// SASVersionSummary is one purchased edition's authorization usage.
+type SASVersionSummary struct {
+	Index               *int32  `json:"Index,omitempty"`
+	Version             *int32  `json:"Version,omitempty"`
+	UsedCoreCount       *int32  `json:"UsedCoreCount,omitempty"`
+	UnUsedCount         *int32  `json:"UnUsedCount,omitempty"`
+	UsedEcsCount        *int32  `json:"UsedEcsCount,omitempty"`
+	TotalCount          *int32  `json:"TotalCount,omitempty"`
+	TotalEcsAuthCount   *int32  `json:"TotalEcsAuthCount,omitempty"`
+	TotalCoreAuthCount  *int32  `json:"TotalCoreAuthCount,omitempty"`
+	UnusedEcsAuthCount  *int32  `json:"UnusedEcsAuthCount,omitempty"`
+	UnusedCoreAuthCount *int32  `json:"UnusedCoreAuthCount,omitempty"`
+	AuthBindType        *string `json:"AuthBindType,omitempty"`
+}
+
+// SASPostPaidVersionSummary is one pay-as-you-go edition's usage; its counts
+// are documented as long.
+type SASPostPaidVersionSummary struct {
+	AuthBindType  *string `json:"AuthBindType,omitempty"`
+	Version       *int32  `json:"Version,omitempty"`
+	Index         *int32  `json:"Index,omitempty"`
+	UsedCoreCount *int64  `json:"UsedCoreCount,omitempty"`
+	UsedEcsCount  *int64  `json:"UsedEcsCount,omitempty"`
+}
+
+// sasDefaultAuthSummary is the example response verbatim from the vendor API
+// documentation, less its RequestId.
+const sasDefaultAuthSummary = `{"DefaultAuthToAll":1,"AllowPartialBuy":1,"AllowUpgradePartialBuy":1,"HasPreBindSetting":true,"IsMultiVersion":1,"AutoBind":1,"HighestVersion":1,"Machine":{"RiskCoreCount":10,"BindCoreCount":10,"TotalEcsCount":10,"BindEcsCount":10,"TotalCoreCount":10,"RiskEcsCount":10,"UnBindEcsCount":10,"UnBindCoreCount":10,"PostPaidBindCoreCount":10,"PostPaidBindEcsCount":10},"VersionSummary":[{"Index":1,"Version":3,"UsedCoreCount":10,"UnUsedCount":10,"UsedEcsCount":10,"TotalCount":10,"TotalEcsAuthCount":10,"TotalCoreAuthCount":10,"UnusedEcsAuthCount":10,"UnusedCoreAuthCount":10,"AuthBindType":"ASSET"}],"AllowUserUnbind":1,"PostPaidVersionSummary":[{"AuthBindType":"ASSET","Version":3,"Index":1,"UsedCoreCount":10,"UsedEcsCount":10}],"PostPaidHostAutoBind":"1","PostPaidHostAutoBindVersion":"7","PostPaidHighestVersion":"7"}`
+
+func defaultAlibabaData() AlibabaData {
+	d := AlibabaData{AuthSummary: new(SASAuthSummary)}
+	mustDecode(sasDefaultAuthSummary, d.AuthSummary)
+	return d
+}
+
+// merge replaces d's parts with the ones other sets.
+func (d *AlibabaData) merge(other *AlibabaData) {
+	if other.AuthSummary != nil {
+		d.AuthSummary = other.AuthSummary
+	}
+}
+
+// The one emulated API.
+const (
+	sasProduct        = "Sas"
+	sasVersion        = "2018-12-03"
+	sasGetAuthSummary = "GetAuthSummary"
+)
+
+// alibabaMaxSkew is how far x-acs-date may be from the server clock; it is
+// also how long a signature nonce stays used.
+const alibabaMaxSkew = 15 * time.Minute
+
+// alibabaFailure is an error the POP gateway or the service answers.
+type alibabaFailure struct {
+	status        int
+	code, message string
+}
+
+// Alibaba Cloud POP gateway errors, with the gateway's statuses and messages.
+var (
+	aliIncompleteSignature = &alibabaFailure{http.StatusBadRequest, "IncompleteSignature", "The request signature does not conform to Aliyun standards."}
+	aliAccessKeyNotFound   = &alibabaFailure{http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found."}
+	aliSignatureMismatch   = &alibabaFailure{http.StatusBadRequest, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation."}
+	aliTimestampMissing    = &alibabaFailure{http.StatusBadRequest, "IllegalTimestamp", `The input parameter "Timestamp" that is mandatory for processing this request is not supplied.`}
+	aliTimestampFormat     = &alibabaFailure{http.StatusBadRequest, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."}
+	aliTimestampExpired    = &alibabaFailure{http.StatusBadRequest, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."}
+	aliNonceUsed           = &alibabaFailure{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
+	aliTokenMismatch       = &alibabaFailure{http.StatusBadRequest, "InvalidSecurityToken.Mismatch", "Specified SecurityToken mismatch with the AccessKey."}
+	aliTokenMalformed      = &alibabaFailure{http.StatusBadRequest, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed."}
+	aliInvalidVersion      = &alibabaFailure{http.StatusBadRequest, "InvalidVersion", "Specified parameter Version is not valid."}
+	aliActionNotFound      = &alibabaFailure{http.StatusNotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."}
+)
+
+func aliMissingParameter(name string) *alibabaFailure {
+	return &alibabaFailure{http.StatusBadRequest, "MissingParameter",
+		fmt.Sprintf("The input parameter %q that is mandatory for processing this request is not supplied.", name)}
+}
+
+// alibabaCloud emulates the Alibaba Cloud POP gateway and Security Center
+// behind it.
+type alibabaCloud struct {
+	srv   *Server
+	data  *AlibabaData
+	creds map[string]Credential // by AccessKey ID
+
+	mu        sync.Mutex
+	nonces    map[string]time.Time // AccessKey ID + nonce -> when its request's timestamp expires
+	lastPrune time.Time
+}
+
+func newAlibabaCloud(srv *Server, data *AlibabaData, creds []Credential) *alibabaCloud {
+	a := &alibabaCloud{srv: srv, data: data, creds: make(map[string]Credential, len(creds)), nonces: map[string]time.Time{}}
+	for _, c := range creds {
+		a.creds[c.AccessKey] = c
+	}
+	return a
+}
+
+// claims: the SDK names every action in x-acs-action; the Authorization
+// prefix also catches a signed request that forgot it.
+func (a *alibabaCloud) claims(r *http.Request) bool {
+	return r.Header.Get("x-acs-action") != "" || strings.HasPrefix(r.Header.Get("Authorization"), "ACS3-")
+}
+
+// serve runs the gateway pipeline: authenticate, route by version and
+// action, apply injected faults, then answer.
+func (a *alibabaCloud) serve(x *exchange) {
+	x.rec.Cloud = alibabaCloudName
+	x.rec.RequestID = alibabaRequestID(x.rec.RequestID)
+	x.rec.Action = x.r.Header.Get("x-acs-action")
+
+	f := a.authenticate(x)
+	if f == nil {
+		f = a.route(x)
+	}
+	if f != nil {
+		a.fail(x, *f)
+		return
+	}
+	// Faults come after routing, so they only hit calls the API would serve.
+	if inj, ok := a.srv.takeFault(x.rec.Action); ok {
+		a.fail(x, alibabaFailure{inj.status, inj.code, inj.message})
+		return
+	}
+	a.reply(x, http.StatusOK, sasAuthSummaryPayload{RequestID: x.rec.RequestID, SASAuthSummary: a.data.AuthSummary})
+}
+
+// authenticate verifies the ACS3-HMAC-SHA256 signature, the timestamp, the
+// STS token and the nonce as the POP gateway does.
+func (a *alibabaCloud) authenticate(x *exchange) *alibabaFailure {
+	r := x.r
+	auth, ok := parseACS3Authorization(r.Header.Get("Authorization"))
+	if !ok {
+		return aliIncompleteSignature
+	}
+	x.rec.AccessKey = auth.accessKey
+	cred, ok := a.creds[auth.accessKey]
+	if !ok {
+		return aliAccessKeyNotFound
+	}
+	if !acs3SignsRequired(r, auth.signedHeaders) {
+		return aliIncompleteSignature
+	}
+	date := r.Header.Get("x-acs-date")
+	if date == "" {
+		return aliTimestampMissing
+	}
+	sent, err := time.Parse(acsDateFormat, date)
+	if err != nil {
+		return aliTimestampFormat
+	}
+	now := time.Now()
+	if now.Sub(sent).Abs() > alibabaMaxSkew {
+		return aliTimestampExpired
+	}
+	nonce := r.Header.Get("x-acs-signature-nonce")
+	if nonce == "" {
+		return aliMissingParameter("SignatureNonce")
+	}
+	body, bodyErr := readBody(r)
+	query, queryErr := url.ParseQuery(r.URL.RawQuery)
+	// The signature covers x-acs-content-sha256, the body's hash as the
+	// client claims it; the gateway also holds the claim to the body received.
+	payloadHash := hexSHA256(body)
+	want := acs3Signature(cred.SecretKey, acs3CanonicalRequest(r, query, auth.signedHeaders, payloadHash))
+	if bodyErr != nil || queryErr != nil || r.Header.Get("x-acs-content-sha256") != payloadHash || !constantTimeEqual(want, auth.signature) {
+		return aliSignatureMismatch
+	}
+	if f := checkSecurityToken(r, cred); f != nil {
+		return f
+	}
+	// Only a verified request uses up its nonce, so a forged one cannot
+	// burn the nonce of a genuine request.
+	if !a.useNonce(auth.accessKey+"\n"+nonce, sent.Add(alibabaMaxSkew), now) {
+		return aliNonceUsed
+	}
+	return nil
+}
+
+// checkSecurityToken matches x-acs-security-token against cred: STS
+// credentials need theirs, permanent keys take none.
+func checkSecurityToken(r *http.Request, cred Credential) *alibabaFailure {
+	tokens := r.Header.Values("x-acs-security-token")
+	switch {
+	case cred.SecurityToken == "" && len(tokens) > 0:
+		return aliTokenMalformed
+	case cred.SecurityToken != "" && len(tokens) == 0:
+		return aliMissingParameter("SecurityToken")
+	case cred.SecurityToken != "" && (len(tokens) != 1 || !constantTimeEqual(tokens[0], cred.SecurityToken)):
+		return aliTokenMismatch
+	}
+	// With STS the SDK repeats the AccessKey ID next to the token.
+	if ids := r.Header.Values("x-acs-accesskey-id"); len(ids) > 0 && (len(ids) != 1 || ids[0] != cred.AccessKey) {
+		return aliTokenMismatch
+	}
+	return nil
+}
+
+// useNonce records key until expires and reports whether it was unused.
+// Expired entries are dropped at most once a minute, which bounds the map by
+// the traffic of one skew window.
+func (a *alibabaCloud) useNonce(key string, expires, now time.Time) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if now.Sub(a.lastPrune) > time.Minute {
+		for k, exp := range a.nonces {
+			if !exp.After(now) {
+				delete(a.nonces, k)
+			}
+		}
+		a.lastPrune = now
+	}
+	if exp, ok := a.nonces[key]; ok && exp.After(now) {
+		return false
+	}
+	a.nonces[key] = expires
+	return true
+}
+
+// route checks what the request asks for against the one emulated API. RPC
+// APIs live at "/" and take GET or POST.
+func (a *alibabaCloud) route(x *exchange) *alibabaFailure {
+	r := x.r
+	version := r.Header.Get("x-acs-version")
+	switch {
+	case version == "":
+		return aliMissingParameter("Version")
+	case version != sasVersion:
+		return aliInvalidVersion
+	case x.rec.Action != sasGetAuthSummary, r.URL.Path != "/", r.Method != http.MethodGet && r.Method != http.MethodPost:
+		return aliActionNotFound
+	}
+	// GetAuthSummary takes no parameters, and the gateway ignores unknown ones.
+	return nil
+}
+
+// alibabaError is the POP gateway's error body, fields in its order.
+type alibabaError struct {
+	RequestID string `json:"RequestId"`
+	Message   string `json:"Message"`
+	Recommend string `json:"Recommend"`
+	HostID    string `json:"HostId"`
+	Code      string `json:"Code"`
+}
+
+// sasAuthSummaryPayload is the success body: RequestId first, then the data.
+type sasAuthSummaryPayload struct {
+	RequestID string `json:"RequestId"`
+	*SASAuthSummary
+}
+
+func (a *alibabaCloud) fail(x *exchange, f alibabaFailure) {
+	a.reply(x, f.status, alibabaError{
+		RequestID: x.rec.RequestID,
+		Message:   f.message,
+		Recommend: "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(f.code) + "&product=" + sasProduct + "&requestId=" + x.rec.RequestID,
+		HostID:    x.r.Host,
+		Code:      f.code,
+	})
+}
+
+// reply writes a JSON body with the headers every POP response carries.
+func (a *alibabaCloud) reply(x *exchange, status int, body any) {
+	x.rec.Status = status
+	raw, err := json.Marshal(body)
+	if err != nil { // only plain structs: cannot happen
+		raw = []byte(`{}`)
+	}
+	x.w.Header().Set("Content-Type", "application/json;charset=utf-8")
+	x.w.Header().Set("x-acs-request-id", x.rec.RequestID)
+	x.w.WriteHeader(status)
+	_, _ = x.w.Write(raw)
+}
+
+// alibabaRequestID turns the server's 32-hex request ID into the upper-case
+// 8-4-4-4-12 form Alibaba uses, so the record and the body carry the same
+// value.
+func alibabaRequestID(id string) string {
+	if len(id) != 32 {
+		return id
+	}
+	id = strings.ToUpper(id)
+	return id[:8] + "-" + id[8:12] + "-" + id[12:16] + "-" + id[16:20] + "-" + id[20:]
+}

@@ -1,0 +1,326 @@
+package emulator
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	tcregions "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/regions"
+)
+
+// tencentCloudName is the Request.Cloud value for Tencent Cloud requests.
+const tencentCloudName = "tencentcloud"
+
+// TencentData is the Tencent Cloud section of Data.
+type TencentData struct {
+	// Regions are the X-TC-Region values accepted; empty accepts any. A
+	// request without a region is always accepted, as TCSS's Region is
+	// optional.
+	Regions             []string                 `json:"regions,omitempty"`
+	ImageAuthorizedInfo *TCSSImageAuthorizedInfo `json:"tcss_image_authorized_info,omitempty"`
+}
+
+// TCSSImageAuthorizedInfo is the body of TCSS DescribeImageAuthorizedInfo
+// (without RequestId). Pointer fields with omitempty let a data file omit a
+// field on the wire, as the real service may.
+type TCSSImageAuthorizedInfo struct {
+	TotalAuthorizedCnt         *uint64                   `json:"TotalAuthorizedCnt,omitempty"`
+	UsedAuthorizedCnt          *uint64                   `json:"UsedAuthorizedCnt,omitempty"`
+	ScannedImageCnt            *uint64                   `json:"ScannedImageCnt,omitempty"`
+	NotScannedImageCnt         *uint64                   `json:"NotScannedImageCnt,omitempty"`
+	NotScannedLocalImageCnt    *uint64                   `json:"NotScannedLocalImageCnt,omitempty"`
+	TrialAuthorizedCnt         *uint64                   `json:"TrialAuthorizedCnt,omitempty"`
+	UsedTrialAuthorizedCnt     *uint64                   `json:"UsedTrialAuthorizedCnt,omitempty"`
+	PurchasedAuthorizedCnt     *uint64                   `json:"PurchasedAuthorizedCnt,omitempty"`
+	UsedPurchasedAuthorizedCnt *uint64                   `json:"UsedPurchasedAuthorizedCnt,omitempty"`
+	CanApplyFreeImageAuthorize *bool                     `json:"CanApplyFreeImageAuthorize,omitempty"`
+	ImageScanInquireInfo       *TCSSImageScanInquireInfo `json:"ImageScanInquireInfo,omitempty"`
+	RepeatImageIdCnt           *uint64                   `json:"RepeatImageIdCnt,omitempty"`
+}
+
+// TCSSImageScanInquireInfo is the image scan billing information. "Capcity"
+// and "Useage" are the vendor's own spellings on the wire.
+type TCSSImageScanInquireInfo struct {
+	InquireKey     *string `json:"InquireKey,omitempty"`
+	Capcity        *uint64 `json:"Capcity,omitempty"` //nolint:misspell // vendor spelling
+	Useage         *uint64 `json:"Useage,omitempty"`  //nolint:misspell // vendor spelling
+	StartTime      *string `json:"StartTime,omitempty"`
+	EndTime        *string `json:"EndTime,omitempty"`
+	PurchaseStatus *string `json:"PurchaseStatus,omitempty"`
+	ResourceID     *string `json:"ResourceID,omitempty"`
+}
+
+// tencentDefaultImageAuthorizedInfo is the example response verbatim from the
+// vendor API documentation, less its RequestId.
+const tencentDefaultImageAuthorizedInfo = `{"CanApplyFreeImageAuthorize":false,"ImageScanInquireInfo":{"Capcity":18601,"EndTime":"2024-12-24 13:01:18","InquireKey":"sv_yunjing_cssil_image","PurchaseStatus":"Normal","ResourceID":"427c59056cbd64e30b3990e8d7b25c19","StartTime":"2024-09-24 13:01:18","Useage":17365},"NotScannedImageCnt":38,"NotScannedLocalImageCnt":12,"PurchasedAuthorizedCnt":300000,"RepeatImageIdCnt":2,"ScannedImageCnt":11687,"TotalAuthorizedCnt":300000,"TrialAuthorizedCnt":0,"UsedAuthorizedCnt":300000,"UsedPurchasedAuthorizedCnt":300000,"UsedTrialAuthorizedCnt":0}`
+
+func defaultTencentData() TencentData {
+	d := TencentData{
+		// The regions the SDK names, which TCSS serves.
+		Regions: []string{
+			tcregions.Bangkok, tcregions.Beijing, tcregions.Chengdu, tcregions.Chongqing, tcregions.Guangzhou,
+			tcregions.GuangzhouOpen, tcregions.HongKong, tcregions.Jakarta, tcregions.Mumbai, tcregions.Seoul,
+			tcregions.Shanghai, tcregions.Nanjing, tcregions.ShanghaiFSI, tcregions.ShenzhenFSI, tcregions.Singapore,
+			tcregions.Tokyo, tcregions.Frankfurt, tcregions.Moscow, tcregions.Ashburn, tcregions.SiliconValley,
+			tcregions.Toronto, tcregions.SaoPaulo,
+		},
+		ImageAuthorizedInfo: new(TCSSImageAuthorizedInfo),
+	}
+	mustDecode(tencentDefaultImageAuthorizedInfo, d.ImageAuthorizedInfo)
+	return d
+}
+
+// merge replaces d's parts with the ones other sets.
+func (d *TencentData) merge(other *TencentData) {
+	if other.Regions != nil {
+		d.Regions = other.Regions
+	}
+	if other.ImageAuthorizedInfo != nil {
+		d.ImageAuthorizedInfo = other.ImageAuthorizedInfo
+	}
+}
+
+// The one emulated API.
+const (
+	tcssService                     = "tcss"
+	tcssVersion                     = "2020-11-01"
+	tcssDescribeImageAuthorizedInfo = "DescribeImageAuthorizedInfo"
+)
+
+// tencentMaxSkew is how far X-TC-Timestamp may be from the server clock.
+const tencentMaxSkew = 5 * 60
+
+// Tencent Cloud API 3.0 common error codes and the gateway's messages.
+const (
+	tcCodeInvalidAuthorization = "AuthFailure.InvalidAuthorization"
+	tcCodeSecretIDNotFound     = "AuthFailure.SecretIdNotFound"
+	tcCodeSignatureExpire      = "AuthFailure.SignatureExpire"
+	tcCodeSignatureFailure     = "AuthFailure.SignatureFailure"
+	tcCodeTokenFailure         = "AuthFailure.TokenFailure"
+	tcCodeInvalidAction        = "InvalidAction"
+	tcCodeInvalidParameter     = "InvalidParameter"
+	tcCodeMissingParameter     = "MissingParameter"
+	tcCodeNoSuchVersion        = "NoSuchVersion"
+	tcCodeRequestSizeLimit     = "RequestSizeLimitExceeded"
+	tcCodeUnknownParameter     = "UnknownParameter"
+	tcCodeUnsupportedProtocol  = "UnsupportedProtocol"
+	tcCodeUnsupportedRegion    = "UnsupportedRegion"
+
+	tcMsgInvalidAuthorization = "The request `Authorization` header does not conform to tencentcloud standards: "
+	tcMsgSecretIDNotFound     = "The SecretId is not found, please ensure that your SecretId is correct."
+	tcMsgSignatureExpire      = "Signature expired. Please use local time and enable NTP service for time synchronization to avoid a deviation between `Timestamp` and the server time %d."
+	tcMsgSignatureFailure     = "The provided credentials could not be validated. Please check your signature is correct."
+	tcMsgTokenFailure         = "The provided Token is invalid."
+	tcMsgInvalidAction        = "The request action=`%s` is invalid or not found in service=`%s` and version=`%s`."
+	tcMsgTimestampType        = "Parameter `Timestamp` type error."
+	tcMsgInvalidJSON          = "The request body is not a valid JSON object."
+	tcMsgMissingParameter     = "The request is missing a required parameter `%s`."
+	tcMsgNoSuchVersion        = "The specified api version=`%s` does not exist in service=`%s`."
+	tcMsgRequestSizeLimit     = "The request size exceeds the upper limit."
+	tcMsgUnknownParameter     = "The parameter `%s` is not recognized."
+	tcMsgUnsupportedProtocol  = "HTTP(S) request protocol error; only GET and POST requests are supported."
+	tcMsgUnsupportedRegion    = "The action not support this region."
+)
+
+// tencentAPIError is the Error object of a Tencent Cloud API 3.0 response.
+type tencentAPIError struct {
+	Code    string `json:"Code"`
+	Message string `json:"Message"`
+}
+
+func tcError(code, format string, args ...any) *tencentAPIError {
+	if len(args) > 0 {
+		format = fmt.Sprintf(format, args...)
+	}
+	return &tencentAPIError{Code: code, Message: format}
+}
+
+// tencentCloud emulates the Tencent Cloud API 3.0 gateway and TCSS behind it.
+type tencentCloud struct {
+	srv   *Server
+	data  *TencentData
+	creds map[string]Credential // by SecretId
+}
+
+func newTencentCloud(srv *Server, data *TencentData, creds []Credential) *tencentCloud {
+	t := &tencentCloud{srv: srv, data: data, creds: make(map[string]Credential, len(creds))}
+	for _, c := range creds {
+		t.creds[c.AccessKey] = c
+	}
+	return t
+}
+
+// claims: every API 3.0 request names its action in X-TC-Action; the
+// Authorization prefix also catches a signed request that forgot it.
+func (t *tencentCloud) claims(r *http.Request) bool {
+	return r.Header.Get("X-TC-Action") != "" || strings.HasPrefix(r.Header.Get("Authorization"), tc3Algorithm)
+}
+
+// serve runs the gateway pipeline: authenticate, route by version, action and
+// region, check parameters, apply injected faults, then answer.
+func (t *tencentCloud) serve(x *exchange) {
+	x.rec.Cloud = tencentCloudName
+	x.rec.RequestID = tencentRequestID(x.rec.RequestID)
+	x.rec.Action = x.r.Header.Get("X-TC-Action")
+	x.rec.Region = x.r.Header.Get("X-TC-Region")
+
+	body, apiErr := t.authenticate(x)
+	if apiErr == nil {
+		apiErr = t.route(x, body)
+	}
+	if apiErr != nil {
+		// API 3.0 answers every error with HTTP 200; the body says what failed.
+		t.reply(x, http.StatusOK, tencentErrorPayload{Error: *apiErr, RequestID: x.rec.RequestID})
+		return
+	}
+	// Faults come after routing, so they only hit calls the API would serve.
+	if f, ok := t.srv.takeFault(x.rec.Action); ok {
+		t.reply(x, f.status, tencentErrorPayload{Error: tencentAPIError{Code: f.code, Message: f.message}, RequestID: x.rec.RequestID})
+		return
+	}
+	t.reply(x, http.StatusOK, tcssImageAuthorizedInfoPayload{TCSSImageAuthorizedInfo: t.data.ImageAuthorizedInfo, RequestID: x.rec.RequestID})
+}
+
+// authenticate verifies the TC3-HMAC-SHA256 signature as the API 3.0 gateway
+// does, returning the request body it hashed.
+func (t *tencentCloud) authenticate(x *exchange) ([]byte, *tencentAPIError) {
+	r := x.r
+	if r.Method != http.MethodGet && r.Method != http.MethodPost {
+		return nil, tcError(tcCodeUnsupportedProtocol, tcMsgUnsupportedProtocol)
+	}
+	authz := r.Header.Get("Authorization")
+	if authz == "" {
+		return nil, tcError(tcCodeSignatureFailure, tcMsgSignatureFailure)
+	}
+	auth, problem := parseTC3Authorization(authz)
+	if problem != "" {
+		return nil, tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+problem)
+	}
+	x.rec.AccessKey = auth.secretID
+	if auth.service != tcssService {
+		return nil, tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+"`Service` in Credential not valid.")
+	}
+	timestamp := r.Header.Get("X-TC-Timestamp")
+	if timestamp == "" {
+		return nil, tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Timestamp")
+	}
+	sent, err := strconv.ParseInt(timestamp, 10, 64)
+	if err != nil {
+		return nil, tcError(tcCodeInvalidParameter, tcMsgTimestampType)
+	}
+	cred, ok := t.creds[auth.secretID]
+	if !ok || auth.secretID == "" {
+		return nil, tcError(tcCodeSecretIDNotFound, tcMsgSecretIDNotFound)
+	}
+	now := time.Now().Unix()
+	if skew := now - sent; skew > tencentMaxSkew || skew < -tencentMaxSkew {
+		return nil, tcError(tcCodeSignatureExpire, tcMsgSignatureExpire, now)
+	}
+	body, err := readBody(r)
+	if err != nil {
+		return nil, tcError(tcCodeRequestSizeLimit, tcMsgRequestSizeLimit)
+	}
+	// The SDK derives the scope date from the timestamp, so a mismatch is a
+	// wrong signature rather than an expired one.
+	want := tc3Signature(cred.SecretKey, timestamp, auth.date, auth.service, tc3CanonicalRequest(r, auth.signedHeaders, body))
+	if auth.date != time.Unix(sent, 0).UTC().Format(tc3DateFormat) || !constantTimeEqual(want, auth.signature) {
+		return nil, tcError(tcCodeSignatureFailure, tcMsgSignatureFailure)
+	}
+	tokens := r.Header.Values("X-TC-Token")
+	if cred.SecurityToken != "" || len(tokens) > 0 {
+		if len(tokens) != 1 || !constantTimeEqual(tokens[0], cred.SecurityToken) {
+			return nil, tcError(tcCodeTokenFailure, tcMsgTokenFailure)
+		}
+	}
+	return body, nil
+}
+
+// route checks what the request asks for against the one emulated API.
+func (t *tencentCloud) route(x *exchange, body []byte) *tencentAPIError {
+	version := x.r.Header.Get("X-TC-Version")
+	switch {
+	case version == "":
+		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Version")
+	case version != tcssVersion:
+		return tcError(tcCodeNoSuchVersion, tcMsgNoSuchVersion, version, tcssService)
+	case x.rec.Action == "":
+		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Action")
+	case x.rec.Action != tcssDescribeImageAuthorizedInfo:
+		return tcError(tcCodeInvalidAction, tcMsgInvalidAction, x.rec.Action, tcssService, version)
+	case x.rec.Region != "" && len(t.data.Regions) > 0 && !slices.Contains(t.data.Regions, x.rec.Region):
+		return tcError(tcCodeUnsupportedRegion, tcMsgUnsupportedRegion)
+	}
+	params, ok := tencentParams(x.r, body)
+	if !ok {
+		return tcError(tcCodeInvalidParameter, tcMsgInvalidJSON)
+	}
+	// DescribeImageAuthorizedInfo takes no parameters.
+	if len(params) > 0 {
+		return tcError(tcCodeUnknownParameter, tcMsgUnknownParameter, params[0])
+	}
+	return nil
+}
+
+// tencentParams lists the action parameters sent, sorted: the query for GET,
+// the JSON object body for POST. ok is false when the body is not an object.
+func tencentParams(r *http.Request, body []byte) (names []string, ok bool) {
+	if r.Method == http.MethodGet {
+		for k := range r.URL.Query() {
+			names = append(names, k)
+		}
+	} else if len(bytes.TrimSpace(body)) > 0 {
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal(body, &obj); err != nil || obj == nil {
+			return nil, false
+		}
+		for k := range obj {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	return names, true
+}
+
+// tencentErrorPayload and tcssImageAuthorizedInfoPayload go inside
+// {"Response": ...}.
+type tencentErrorPayload struct {
+	Error     tencentAPIError `json:"Error"`
+	RequestID string          `json:"RequestId"`
+}
+
+type tcssImageAuthorizedInfoPayload struct {
+	*TCSSImageAuthorizedInfo
+	RequestID string `json:"RequestId"`
+}
+
+// reply writes {"Response": payload}.
+func (t *tencentCloud) reply(x *exchange, status int, payload any) {
+	x.rec.Status = status
+	raw, err := json.Marshal(struct{ Response any }{payload})
+	if err != nil { // only plain structs: cannot happen
+		raw = []byte(`{}`)
+	}
+	x.w.Header().Set("Content-Type", "application/json")
+	x.w.WriteHeader(status)
+	_, _ = x.w.Write(raw)
+}
+
+// tencentRequestID turns the server's 32-hex request ID into the UUID v4 form
+// Tencent uses, so the record and the body carry the same value.
+func tencentRequestID(id string) string {
+	b, err := hex.DecodeString(id)
+	if err != nil || len(b) != 16 {
+		return id
+	}
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	s := hex.EncodeToString(b)
+	return s[:8] + "-" + s[8:12] + "-" + s[12:16] + "-" + s[16:20] + "-" + s[20:]
+}
