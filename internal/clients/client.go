@@ -23,15 +23,19 @@ type Config struct {
 	Insecure       bool
 	UserAgent      string
 
-	Huawei HuaweiConfig
+	Huawei  HuaweiConfig
+	Tencent TencentConfig
+	Alibaba AlibabaConfig
 }
 
 // Client is the provider's data shared with every data source. Clients for each cloud
 // are built on first use and cached per region, so an unconfigured cloud costs nothing
 // until one of its data sources is read.
 type Client struct {
-	cfg    Config
-	huawei *huaweiClients
+	cfg     Config
+	huawei  *huaweiClients
+	tencent *tencentClients
+	alibaba *alibabaClients
 }
 
 // New returns a Client; it performs no I/O.
@@ -43,8 +47,10 @@ func New(cfg Config) *Client {
 		cfg.MaxRetries = 0
 	}
 	return &Client{
-		cfg:    cfg,
-		huawei: newHuaweiClients(cfg),
+		cfg:     cfg,
+		huawei:  newHuaweiClients(cfg),
+		tencent: newTencentClients(cfg),
+		alibaba: newAlibabaClients(cfg),
 	}
 }
 

@@ -75,23 +75,29 @@ func (e *APIError) detail() string {
 	return b.String()
 }
 
-// hint names the usual cause of a failure class, so users know where to look first.
+// hint names the usual cause of a failure class, so users know where to look first. Tencent
+// answers every error with HTTP 200, so vendor codes are read as well as statuses.
 func (e *APIError) hint() string {
+	code := e.Code
 	switch {
-	case e.HTTPStatus == 401:
+	case e.HTTPStatus == 401, code == "SignatureDoesNotMatch", code == "IncompleteSignature",
+		strings.HasPrefix(code, "InvalidAccessKeyId"), strings.HasPrefix(code, "InvalidSecurityToken"),
+		strings.HasPrefix(code, "AuthFailure") && code != "AuthFailure.UnauthorizedOperation":
 		return "The cloud refused the credentials: check the access key, secret key and security token " +
 			"(an expired temporary credential looks the same)."
-	case e.HTTPStatus == 403:
+	case e.HTTPStatus == 403, code == "NoPermission", code == "UnauthorizedOperation",
+		code == "AuthFailure.UnauthorizedOperation", strings.HasPrefix(code, "Forbidden"):
 		return "The credentials are valid but not allowed this action, or the project does not belong to " +
-			"the account: check the IAM permissions and the project/region."
-	case e.HTTPStatus == 404:
-		return "The API was not found: check the region and any endpoint override."
-	case e.HTTPStatus == 400:
-		return "The cloud rejected the request's arguments."
-	case e.HTTPStatus == 429:
+			"the account: check the permissions in the account's access policies (IAM, CAM or RAM) and the project/region."
+	case e.HTTPStatus == 429, strings.HasPrefix(code, "RequestLimitExceeded"), strings.HasPrefix(code, "Throttling"):
 		return "The cloud throttled the request after all retries: lower Terraform's -parallelism or raise max_retries."
-	case e.HTTPStatus >= 500:
+	case e.HTTPStatus >= 500, strings.HasPrefix(code, "InternalError"), code == "ServerError":
 		return "The cloud had a server-side fault; retrying later usually succeeds."
+	case e.HTTPStatus == 404, code == "InvalidAction", strings.HasPrefix(code, "InvalidAction."),
+		code == "UnsupportedRegion":
+		return "The API was not found: check the region and any endpoint override."
+	case e.HTTPStatus == 400, strings.HasPrefix(code, "InvalidParameter"), strings.HasPrefix(code, "MissingParameter"):
+		return "The cloud rejected the request's arguments."
 	case e.HTTPStatus == 0 && e.Err != nil && strings.Contains(e.Err.Error(), "certificate"):
 		return "TLS verification of the endpoint failed: check the endpoint URL, or set insecure = true " +
 			"for a private endpoint with a self-signed certificate."

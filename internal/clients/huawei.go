@@ -2,12 +2,9 @@ package clients
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"net"
 	"strings"
 	"sync"
 
@@ -267,19 +264,15 @@ func classifyHuawei(err error) (*APIError, bool) {
 		return e, sre.StatusCode == 429 || sre.StatusCode >= 500 || sre.ErrorCode == "APIGW.0308"
 	}
 	// A certificate that fails verification will fail the same way on every attempt.
-	var certErr *tls.CertificateVerificationError
-	var authorityErr x509.UnknownAuthorityError
-	var hostErr x509.HostnameError
-	if errors.As(err, &certErr) || errors.As(err, &authorityErr) || errors.As(err, &hostErr) {
+	if asCertificateError(err) != nil {
 		return &APIError{Err: err}, false
 	}
 	var connErr *sdkerr.ConnectionError
 	var timeoutErr *sdkerr.RequestTimeoutError
-	var netErr net.Error
-	if errors.As(err, &connErr) || errors.As(err, &timeoutErr) || errors.As(err, &netErr) {
+	if errors.As(err, &connErr) || errors.As(err, &timeoutErr) {
 		return &APIError{Err: err}, true
 	}
-	return &APIError{Err: err}, false
+	return &APIError{Err: err}, isTransient(err)
 }
 
 // classifyHuaweiBuild handles client-build errors. The SDK flattens the IAM project
@@ -297,10 +290,7 @@ func classifyHuaweiBuild(err error) (*APIError, bool) {
 		}
 	}
 	// Transport failures also arrive flattened; they are worth a retry.
-	lower := strings.ToLower(msg)
-	transient := strings.Contains(lower, "connection refused") || strings.Contains(lower, "timeout") ||
-		strings.Contains(lower, "eof") || strings.Contains(lower, "connection reset")
-	return &APIError{Err: err}, transient
+	return &APIError{Err: err}, isTransient(err)
 }
 
 // callHuawei runs one API call of service with the shared policy.

@@ -1,0 +1,331 @@
+package clients
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
+	"github.com/alibabacloud-go/tea/dara"
+	"github.com/aliyun/credentials-go/credentials"
+)
+
+// AlibabaCloud is the cloud's name as diagnostics show it.
+const AlibabaCloud = "Alibaba Cloud"
+
+// ServiceSAS is Security Center; its OpenAPI product code is Sas.
+const ServiceSAS = "SAS"
+
+// AlibabaConfig is the alicloud block after HCL and environment are merged.
+type AlibabaConfig struct {
+	Region        string
+	AccessKey     string
+	SecretKey     string
+	SecurityToken string
+	Endpoints     AlibabaEndpoints
+}
+
+// AlibabaEndpoints are full URLs that replace the documented endpoints.
+type AlibabaEndpoints struct {
+	SAS string
+}
+
+// sasEndpoints is Security Center's endpoint per region, as Alibaba documents it and its
+// generated Sas 2018-12-03 SDK resolves it: Singapore and Kuala Lumpur have their own,
+// every other region is served by the central one.
+var sasEndpoints = func() map[string]string {
+	m := map[string]string{
+		"ap-southeast-1": "tds.ap-southeast-1.aliyuncs.com",
+		"ap-southeast-3": "tds.ap-southeast-3.aliyuncs.com",
+	}
+	for _, r := range []string{
+		"cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-qingdao", "cn-zhangjiakou", "cn-huhehaote",
+		"cn-wulanchabu", "cn-shenzhen", "cn-chengdu", "cn-hongkong", "cn-wuhan", "cn-fujian",
+		"cn-beijing-finance-1", "cn-hangzhou-finance", "cn-shanghai-finance-1", "cn-shenzhen-finance-1",
+		"cn-north-2-gov-1", "ap-northeast-1", "ap-south-1", "ap-southeast-2", "ap-southeast-5",
+		"eu-central-1", "eu-west-1", "me-east-1", "us-east-1", "us-west-1",
+	} {
+		m[r] = "tds.aliyuncs.com"
+	}
+	return m
+}()
+
+// AlibabaSASRegions lists the regions Security Center has a documented endpoint for.
+func AlibabaSASRegions() []string {
+	out := make([]string, 0, len(sasEndpoints))
+	for r := range sasEndpoints {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+type alibabaClients struct {
+	cfg  Config
+	http *http.Client
+	mu   sync.Mutex
+	// configs holds one resolved SDK configuration per service and region. The SDK's Client
+	// is not safe for concurrent calls (it keeps per-request state in its fields), so each
+	// call builds a Client from the shared configuration: a handful of field copies.
+	configs map[string]*openapi.Config
+}
+
+// daraHTTPClient hands the SDK's requests to our http.Client, so TLS, proxy and connection
+// reuse are ours rather than a fresh transport per request.
+type daraHTTPClient struct{ c *http.Client }
+
+func (d daraHTTPClient) Call(r *http.Request, _ *http.Transport) (*http.Response, error) {
+	return d.c.Do(r)
+}
+
+func newAlibabaClients(cfg Config) *alibabaClients {
+	return &alibabaClients{
+		cfg:     cfg,
+		http:    &http.Client{Transport: newTransport(cfg.Insecure)},
+		configs: map[string]*openapi.Config{},
+	}
+}
+
+// alibabaEndpoint resolves the host and protocol service is called at in regionID.
+func alibabaEndpoint(cfg AlibabaConfig, service, regionID string) (host, protocol string, err error) {
+	if override := cfg.Endpoints.SAS; override != "" {
+		u, err := url.Parse(override)
+		if err != nil {
+			return "", "", &ConfigError{Summary: "Invalid Alibaba Cloud endpoint", Detail: err.Error()}
+		}
+		return u.Host, u.Scheme, nil
+	}
+	host, ok := sasEndpoints[regionID]
+	if !ok {
+		return "", "", &ConfigError{
+			Summary: fmt.Sprintf("Unknown Alibaba Cloud region %q for %s", regionID, service),
+			Detail: fmt.Sprintf("Security Center has endpoints in these regions: %s.\n\nUse one of them, or set "+
+				"endpoints.%s in the alicloud block to call a private or local endpoint.",
+				strings.Join(AlibabaSASRegions(), ", "), strings.ToLower(service)),
+		}
+	}
+	return host, "https", nil
+}
+
+// client returns a client for regionID ("" = the provider's region). The configuration is
+// resolved once per region; a failed resolution is not cached.
+func (a *alibabaClients) client(service, regionID string) (*openapi.Client, string, error) {
+	cfg := a.cfg.Alibaba
+	if regionID == "" {
+		regionID = cfg.Region
+	}
+	key := service + "/" + regionID
+	a.mu.Lock()
+	oc, ok := a.configs[key]
+	a.mu.Unlock()
+	if !ok {
+		var err error
+		if oc, err = a.resolve(service, regionID); err != nil {
+			return nil, "", err
+		}
+		a.mu.Lock()
+		a.configs[key] = oc
+		a.mu.Unlock()
+	}
+	c, err := openapi.NewClient(oc)
+	if err != nil {
+		return nil, "", &ConfigError{Summary: "Invalid Alibaba Cloud configuration", Detail: err.Error()}
+	}
+	// The SDK's own error types keep status, code and request ID as fields; its default
+	// wrapping flattens them into text.
+	c.DisableSDKError = dara.Bool(true)
+	return c, regionID, nil
+}
+
+func (a *alibabaClients) resolve(service, regionID string) (*openapi.Config, error) {
+	cred, err := a.credentials()
+	if err != nil {
+		return nil, err
+	}
+	if regionID == "" {
+		return nil, &ConfigError{
+			Summary: "Alibaba Cloud region is not set",
+			Detail: "Set region in the provider's alicloud block, the ALICLOUD_REGION (or ALIBABA_CLOUD_REGION_ID) " +
+				"environment variable, or the data source's region argument.",
+		}
+	}
+	host, protocol, err := alibabaEndpoint(a.cfg.Alibaba, service, regionID)
+	if err != nil {
+		return nil, err
+	}
+	timeoutMS := int(a.cfg.RequestTimeout.Milliseconds())
+	oc := &openapi.Config{
+		Credential:     cred,
+		Endpoint:       dara.String(host),
+		Protocol:       dara.String(protocol),
+		RegionId:       dara.String(regionID),
+		ReadTimeout:    dara.Int(timeoutMS),
+		ConnectTimeout: dara.Int(timeoutMS),
+		HttpClient:     daraHTTPClient{a.http},
+		// Retries are ours (call), with one budget for every cloud.
+		RetryOptions: &dara.RetryOptions{Retryable: false},
+	}
+	if a.cfg.UserAgent != "" {
+		oc.UserAgent = dara.String(a.cfg.UserAgent)
+	}
+	return oc, nil
+}
+
+// credentials follows HCL/environment (merged by the provider) > the credentials-go default
+// chain (its environment variables, OIDC, CLI and credentials profiles, ECS RAM role). The
+// chain is asked once here, so that a missing credential is a configuration error naming
+// what to set rather than a failure inside the first API call.
+func (a *alibabaClients) credentials() (credentials.Credential, error) {
+	cfg := a.cfg.Alibaba
+	if cfg.AccessKey != "" || cfg.SecretKey != "" {
+		if cfg.AccessKey == "" || cfg.SecretKey == "" {
+			missing := "access_key (ALICLOUD_ACCESS_KEY or ALIBABA_CLOUD_ACCESS_KEY_ID)"
+			if cfg.SecretKey == "" {
+				missing = "secret_key (ALICLOUD_SECRET_KEY or ALIBABA_CLOUD_ACCESS_KEY_SECRET)"
+			}
+			return nil, &ConfigError{
+				Summary: "Incomplete Alibaba Cloud credentials",
+				Detail:  "The alicloud block has only half of an access key pair: set " + missing + ".",
+			}
+		}
+		cc := &credentials.Config{
+			Type:            dara.String("access_key"),
+			AccessKeyId:     dara.String(cfg.AccessKey),
+			AccessKeySecret: dara.String(cfg.SecretKey),
+		}
+		if cfg.SecurityToken != "" {
+			cc.Type = dara.String("sts")
+			cc.SecurityToken = dara.String(cfg.SecurityToken)
+		}
+		cred, err := credentials.NewCredential(cc)
+		if err != nil {
+			return nil, &ConfigError{Summary: "Invalid Alibaba Cloud credentials", Detail: err.Error()}
+		}
+		return cred, nil
+	}
+	cred, err := credentials.NewCredential(nil)
+	if err == nil {
+		_, err = cred.GetCredential()
+	}
+	if err != nil {
+		return nil, &ConfigError{
+			Summary: "Alibaba Cloud credentials are not configured",
+			Detail: "No credentials were found for the alicloud provider block. Set access_key and secret_key " +
+				"in the alicloud block, or the ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY environment variables " +
+				"(ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are also read), or configure " +
+				"the Alibaba Cloud credentials chain (~/.alibabacloud/credentials, the aliyun CLI profile, " +
+				"OIDC, ECS RAM role).\n\nThe credentials chain reported:\n" + err.Error(),
+		}
+	}
+	return cred, nil
+}
+
+// alibabaResponseError is what the SDK's ClientError, ServerError and ThrottlingError share.
+type alibabaResponseError interface {
+	GetStatusCode() *int
+	GetCode() *string
+	GetRequestId() *string
+	GetData() map[string]any
+}
+
+// classifyAlibaba maps the SDK's errors onto APIError: throttling and 5xx are transient.
+func classifyAlibaba(err error) (*APIError, bool) {
+	var decodeErr *APIError
+	if errors.As(err, &decodeErr) {
+		return decodeErr, false
+	}
+	if certErr := asCertificateError(err); certErr != nil {
+		return &APIError{Err: certErr}, false
+	}
+	var re alibabaResponseError
+	if errors.As(err, &re) {
+		e := &APIError{
+			HTTPStatus: dara.IntValue(re.GetStatusCode()),
+			Code:       dara.StringValue(re.GetCode()),
+			RequestID:  dara.StringValue(re.GetRequestId()),
+		}
+		// The SDK's Message is "code: N, <message> request id: X"; the body's own is cleaner.
+		if msg, ok := re.GetData()["Message"].(string); ok {
+			e.Message = msg
+		} else {
+			e.Message = err.Error()
+		}
+		throttled := strings.HasPrefix(e.Code, "Throttling") || e.Code == "ServiceUnavailable"
+		return e, throttled || e.HTTPStatus == 429 || e.HTTPStatus >= 500
+	}
+	return &APIError{Err: err}, isTransient(err)
+}
+
+// sasVersion is the Security Center OpenAPI version (RPC style, as Alibaba's generated Sas client calls it).
+const sasVersion = "2018-12-03"
+
+// CallSAS calls one Security Center action in regionID ("" = the provider's region),
+// decodes its JSON body into out, and returns the region called.
+func CallSAS(ctx context.Context, c *Client, regionID, action string, query map[string]string, out any) (string, error) {
+	if c == nil {
+		return "", errNotConfigured
+	}
+	client, region, err := c.alibaba.client(ServiceSAS, regionID)
+	if err != nil {
+		return "", err
+	}
+	params := &openapi.Params{
+		Action:      dara.String(action),
+		Version:     dara.String(sasVersion),
+		Protocol:    dara.String("HTTPS"),
+		Pathname:    dara.String("/"),
+		Method:      dara.String("POST"),
+		AuthType:    dara.String("AK"),
+		Style:       dara.String("RPC"),
+		ReqBodyType: dara.String("formData"),
+		// "string" hands over the body as sent, so numbers are decoded exactly, by us.
+		BodyType: dara.String("string"),
+	}
+	q := make(map[string]*string, len(query))
+	for k, v := range query {
+		q[k] = dara.String(v)
+	}
+	// TLS is our transport's (newTransport); the SDK's IgnoreSSL would only shape a
+	// transport our HTTP client does not use.
+	runtime := &dara.RuntimeOptions{}
+	op := Operation{Cloud: AlibabaCloud, Service: ServiceSAS, Action: action, Region: region}
+	_, err = call(ctx, c.cfg.MaxRetries, op, classifyAlibaba, func() (struct{}, error) {
+		attemptCtx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout)
+		defer cancel()
+		res, err := client.CallApiWithCtx(attemptCtx, params, &openapi.OpenApiRequest{Query: q}, runtime)
+		if err != nil {
+			return struct{}{}, err
+		}
+		return struct{}{}, decodeSASBody(res, out)
+	})
+	return region, err
+}
+
+// decodeSASBody decodes a successful answer; a body that is not the documented JSON is an
+// APIError like any other, with the request ID from the response headers.
+func decodeSASBody(res map[string]any, out any) error {
+	body, _ := res["body"].(string)
+	if err := json.Unmarshal([]byte(body), out); err != nil {
+		e := &APIError{HTTPStatus: http.StatusOK, Message: "the response body is not the documented JSON: " + err.Error()}
+		// The SDK converts the response through JSON: the status is a json.Number and the
+		// headers a map[string]any, whatever their Go types were before.
+		if n, err := strconv.Atoi(fmt.Sprint(res["statusCode"])); err == nil && n != 0 {
+			e.HTTPStatus = n
+		}
+		switch headers := res["headers"].(type) {
+		case map[string]any:
+			e.RequestID, _ = headers["x-acs-request-id"].(string)
+		case map[string]*string:
+			e.RequestID = dara.StringValue(headers["x-acs-request-id"])
+		}
+		return e
+	}
+	return nil
+}

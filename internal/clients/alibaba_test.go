@@ -1,0 +1,73 @@
+package clients
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+)
+
+func alibabaTestClient(t *testing.T, h http.HandlerFunc) *Client {
+	t.Helper()
+	srv := httptest.NewTLSServer(h)
+	t.Cleanup(srv.Close)
+	return New(Config{
+		MaxRetries:     0,
+		RequestTimeout: 5 * time.Second,
+		Insecure:       true,
+		Alibaba: AlibabaConfig{
+			Region: "cn-hangzhou", AccessKey: "ak", SecretKey: "sk",
+			Endpoints: AlibabaEndpoints{SAS: srv.URL},
+		},
+	})
+}
+
+// A 200 whose body is not JSON is still an API error with the status and request ID.
+func TestCallSASUndecodableBody(t *testing.T) {
+	c := alibabaTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("x-acs-request-id", "REQ-1")
+		_, _ = w.Write([]byte("<html>gateway</html>"))
+	})
+	var out struct{}
+	_, err := CallSAS(context.Background(), c, "", "GetAuthSummary", nil, &out)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v, want *APIError", err)
+	}
+	if apiErr.HTTPStatus != http.StatusOK || apiErr.RequestID != "REQ-1" {
+		t.Errorf("status %d request ID %q, want 200 and REQ-1", apiErr.HTTPStatus, apiErr.RequestID)
+	}
+}
+
+// Terraform reads data sources in parallel; calls through one provider must not share
+// per-request state (run with -race).
+func TestCallSASConcurrent(t *testing.T) {
+	c := alibabaTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"RequestId":"R","Action":"` + r.Header.Get("x-acs-action") + `"}`))
+	})
+	var wg sync.WaitGroup
+	errs := make(chan error, 16)
+	for range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var out struct{ Action string }
+			if _, err := CallSAS(context.Background(), c, "", "GetAuthSummary", nil, &out); err != nil {
+				errs <- err
+				return
+			}
+			if out.Action != "GetAuthSummary" {
+				errs <- errors.New("decoded action " + out.Action)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
