@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,11 +13,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/provider"
@@ -38,6 +39,22 @@ var huaweiEnv = []string{
 	"HUAWEICLOUD_SDK_IDP_ID", "HUAWEICLOUD_SDK_ID_TOKEN_FILE", "HUAWEICLOUD_SDK_IAM_ENDPOINT",
 }
 
+// tencentEnv and alibabaEnv are the same for the other clouds: the provider's variables and
+// those their SDK chains read.
+var tencentEnv = []string{
+	"TENCENTCLOUD_REGION", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN",
+	"TENCENTCLOUD_ROLE_ARN", "TENCENTCLOUD_ROLE_SESSION_NAME", "TKE_REGION", "TKE_PROVIDER_ID",
+	"TKE_WEB_IDENTITY_TOKEN_FILE", "TKE_ROLE_ARN",
+}
+
+var alibabaEnv = []string{
+	"ALICLOUD_REGION", "ALICLOUD_ACCESS_KEY", "ALICLOUD_SECRET_KEY", "ALICLOUD_SECURITY_TOKEN",
+	"ALIBABA_CLOUD_REGION_ID", "ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+	"ALIBABA_CLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_ROLE_ARN", "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+	"ALIBABA_CLOUD_OIDC_TOKEN_FILE", "ALIBABA_CLOUD_ECS_METADATA", "ALIBABA_CLOUD_PROFILE",
+	"ALIBABA_CLOUD_CREDENTIALS_URI",
+}
+
 // PreCheck fails early when no terraform CLI is available: the tests must never download one.
 // It also isolates the test from the developer's cloud environment and SDK profile files.
 func PreCheck(t *testing.T) {
@@ -49,19 +66,41 @@ func PreCheck(t *testing.T) {
 		}
 		t.Setenv("TF_ACC_TERRAFORM_PATH", p)
 	}
-	for _, name := range huaweiEnv {
+	for _, name := range slices.Concat(huaweiEnv, tencentEnv, alibabaEnv) {
 		t.Setenv(name, "")
 	}
-	// The SDK's profile provider reads this file; point it somewhere empty.
-	t.Setenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", filepath.Join(t.TempDir(), "no-credentials"))
+	// Some SDK chains test whether a variable is set at all, not whether it is empty.
+	for _, name := range tencentEnv {
+		unsetenv(t, name)
+	}
+	// The SDKs' profile providers read these files; point them somewhere empty.
+	empty := filepath.Join(t.TempDir(), "no-credentials")
+	t.Setenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", empty)
+	t.Setenv("TENCENTCLOUD_CREDENTIALS_FILE", empty)
+	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", empty)
+	t.Setenv("ALIBABA_CLOUD_CONFIG_FILE", empty)
+	// No cloud metadata service exists here; the chains must not wait for one.
+	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+}
+
+// unsetenv removes name for the test (t.Setenv first, so that it is restored afterwards).
+func unsetenv(t *testing.T, name string) {
+	t.Helper()
+	t.Setenv(name, "")
+	if err := os.Unsetenv(name); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // Emulator is an emulator serving one test.
 type Emulator struct {
 	*emulator.Server
 	URL string
-	// HuaweiCred is the key pair the emulator accepts (the first, if several).
-	HuaweiCred emulator.Credential
+	// HuaweiCred, TencentCred and AlibabaCred are the key pairs the emulator accepts (the
+	// first, if several).
+	HuaweiCred  emulator.Credential
+	TencentCred emulator.Credential
+	AlibabaCred emulator.Credential
 }
 
 // StartEmulator starts an emulator on a loopback port and stops it when the test ends.
@@ -82,10 +121,19 @@ func start(t *testing.T, opts emulator.Options, serve func(http.Handler) *httpte
 	if opts.HuaweiCredentials == nil {
 		opts.HuaweiCredentials = []emulator.Credential{UniqueHuaweiCredential(t)}
 	}
+	if opts.TencentCredentials == nil {
+		opts.TencentCredentials = []emulator.Credential{emulator.DefaultTencentCredential}
+	}
+	if opts.AlibabaCredentials == nil {
+		opts.AlibabaCredentials = []emulator.Credential{emulator.DefaultAlibabaCredential}
+	}
 	srv := emulator.New(opts)
 	hs := serve(srv)
 	t.Cleanup(hs.Close)
-	return &Emulator{Server: srv, URL: hs.URL, HuaweiCred: opts.HuaweiCredentials[0]}
+	return &Emulator{
+		Server: srv, URL: hs.URL, HuaweiCred: opts.HuaweiCredentials[0],
+		TencentCred: opts.TencentCredentials[0], AlibabaCred: opts.AlibabaCredentials[0],
+	}
 }
 
 // ExampleData is the emulator's richer example data set (every field filled).
@@ -155,6 +203,40 @@ provider "cloudquota" {
   }
 }
 `, region, cred.AccessKey, cred.SecretKey, e.HuaweiEndpoints(), extra)
+}
+
+// TencentProvider is a provider block with a tencentcloud block only: the emulator's key
+// pair in HCL, region ap-guangzhou; extra is added inside the block.
+func (e *Emulator) TencentProvider(extra string) string {
+	return fmt.Sprintf(`
+provider "cloudquota" {
+  max_retries = 1
+  tencentcloud {
+    region     = "ap-guangzhou"
+    secret_id  = %q
+    secret_key = %q
+    endpoints  = { tcss = %q }
+    %s
+  }
+}
+`, e.TencentCred.AccessKey, e.TencentCred.SecretKey, e.URL, extra)
+}
+
+// AlibabaProvider is a provider block with an alicloud block only: the emulator's key pair
+// in HCL, region cn-shanghai; extra is added inside the block.
+func (e *Emulator) AlibabaProvider(extra string) string {
+	return fmt.Sprintf(`
+provider "cloudquota" {
+  max_retries = 1
+  alicloud {
+    region     = "cn-shanghai"
+    access_key = %q
+    secret_key = %q
+    endpoints  = { sas = %q }
+    %s
+  }
+}
+`, e.AlibabaCred.AccessKey, e.AlibabaCred.SecretKey, e.URL, extra)
 }
 
 // UniqueHuaweiCredential is a key pair of the test's own. The Huawei SDK caches resolved

@@ -5,6 +5,7 @@ package attrs
 
 import (
 	"math"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -32,8 +33,9 @@ func Region(cloud, envVar string) schema.StringAttribute {
 // plans stay quiet.
 func ID() schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "Identifier of this read: the project and the arguments, joined by `/`.",
-		Computed:            true,
+		MarkdownDescription: "Identifier of this read: where it was read (project or region) and its arguments, " +
+			"joined by `/`. Deterministic, never random.",
+		Computed: true,
 	}
 }
 
@@ -80,4 +82,33 @@ func Bool(p *bool) types.Bool {
 		return types.BoolValue(false)
 	}
 	return types.BoolValue(*p)
+}
+
+// Int64Ptr reads an int64 pointer; nil is 0.
+func Int64Ptr(p *int64) types.Int64 {
+	if p == nil {
+		return types.Int64Value(0)
+	}
+	return types.Int64Value(*p)
+}
+
+// beijing is UTC+8, the zone Chinese clouds' "YYYY-MM-DD hh:mm:ss" times are in. A fixed
+// zone, not tzdata's Asia/Shanghai, so the result does not depend on the host.
+var beijing = time.FixedZone("UTC+8", 8*60*60)
+
+// BeijingTime turns a "YYYY-MM-DD hh:mm:ss" Beijing time into RFC 3339 with its +08:00
+// offset, so that timecmp() works on it. RFC 3339 input passes through unchanged, and
+// "" stays "". Anything else is returned as it came, with ok false so the caller can warn.
+func BeijingTime(s string) (out string, ok bool) {
+	if s == "" {
+		return "", true
+	}
+	if _, err := time.Parse(time.RFC3339, s); err == nil {
+		return s, true
+	}
+	t, err := time.ParseInLocation(time.DateTime, s, beijing)
+	if err != nil {
+		return s, false
+	}
+	return t.Format(time.RFC3339), true
 }

@@ -39,3 +39,24 @@ func TestInt64FromFloat(t *testing.T) {
 		}
 	}
 }
+
+func TestBeijingTime(t *testing.T) {
+	cases := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"2024-12-24 13:01:18", "2024-12-24T13:01:18+08:00", true},
+		{"2024-02-29 00:00:00", "2024-02-29T00:00:00+08:00", true},
+		{"2022-09-17T17:00:24Z", "2022-09-17T17:00:24Z", true},
+		{"2022-09-17T17:00:24+08:00", "2022-09-17T17:00:24+08:00", true},
+		{"", "", true},
+		{"2023-02-29 00:00:00", "2023-02-29 00:00:00", false},
+		{"24/12/2024", "24/12/2024", false},
+	}
+	for _, tc := range cases {
+		got, ok := BeijingTime(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("BeijingTime(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}

@@ -16,6 +16,8 @@ var osGetenv = os.Getenv
 
 type providerModel struct {
 	HuaweiCloud    *huaweiModel         `tfsdk:"huaweicloud"`
+	TencentCloud   *tencentModel        `tfsdk:"tencentcloud"`
+	AliCloud       *alibabaModel        `tfsdk:"alicloud"`
 	MaxRetries     types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 	Insecure       types.Bool           `tfsdk:"insecure"`
@@ -35,6 +37,30 @@ type huaweiEndpointsModel struct {
 	HSS        types.String `tfsdk:"hss"`
 	MetaStudio types.String `tfsdk:"metastudio"`
 	IAM        types.String `tfsdk:"iam"`
+}
+
+type tencentModel struct {
+	Region        types.String           `tfsdk:"region"`
+	SecretID      types.String           `tfsdk:"secret_id"`
+	SecretKey     types.String           `tfsdk:"secret_key"`
+	SecurityToken types.String           `tfsdk:"security_token"`
+	Endpoints     *tencentEndpointsModel `tfsdk:"endpoints"`
+}
+
+type tencentEndpointsModel struct {
+	TCSS types.String `tfsdk:"tcss"`
+}
+
+type alibabaModel struct {
+	Region        types.String           `tfsdk:"region"`
+	AccessKey     types.String           `tfsdk:"access_key"`
+	SecretKey     types.String           `tfsdk:"secret_key"`
+	SecurityToken types.String           `tfsdk:"security_token"`
+	Endpoints     *alibabaEndpointsModel `tfsdk:"endpoints"`
+}
+
+type alibabaEndpointsModel struct {
+	SAS types.String `tfsdk:"sas"`
 }
 
 // settings resolves each setting as HCL > the first set environment variable.
@@ -103,5 +129,47 @@ func (m providerModel) clientConfig(getenv func(string) string) (clients.Config,
 			IAM:        s.str(ep.IAM, b.AtName("endpoints").AtName("iam")),
 		},
 	}
+	cfg.Tencent = s.tencent(m.TencentCloud)
+	cfg.Alibaba = s.alibaba(m.AliCloud)
 	return cfg, s.diags
+}
+
+func (s *settings) tencent(m *tencentModel) clients.TencentConfig {
+	if m == nil {
+		m = &tencentModel{}
+	}
+	ep := m.Endpoints
+	if ep == nil {
+		ep = &tencentEndpointsModel{}
+	}
+	b := path.Root("tencentcloud")
+	return clients.TencentConfig{
+		Region:        s.str(m.Region, b.AtName("region"), "TENCENTCLOUD_REGION"),
+		SecretID:      s.str(m.SecretID, b.AtName("secret_id"), "TENCENTCLOUD_SECRET_ID"),
+		SecretKey:     s.str(m.SecretKey, b.AtName("secret_key"), "TENCENTCLOUD_SECRET_KEY"),
+		SecurityToken: s.str(m.SecurityToken, b.AtName("security_token"), "TENCENTCLOUD_SECURITY_TOKEN"),
+		Endpoints: clients.TencentEndpoints{
+			TCSS: s.str(ep.TCSS, b.AtName("endpoints").AtName("tcss")),
+		},
+	}
+}
+
+func (s *settings) alibaba(m *alibabaModel) clients.AlibabaConfig {
+	if m == nil {
+		m = &alibabaModel{}
+	}
+	ep := m.Endpoints
+	if ep == nil {
+		ep = &alibabaEndpointsModel{}
+	}
+	b := path.Root("alicloud")
+	return clients.AlibabaConfig{
+		Region:        s.str(m.Region, b.AtName("region"), "ALICLOUD_REGION", "ALIBABA_CLOUD_REGION_ID"),
+		AccessKey:     s.str(m.AccessKey, b.AtName("access_key"), "ALICLOUD_ACCESS_KEY", "ALIBABA_CLOUD_ACCESS_KEY_ID"),
+		SecretKey:     s.str(m.SecretKey, b.AtName("secret_key"), "ALICLOUD_SECRET_KEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
+		SecurityToken: s.str(m.SecurityToken, b.AtName("security_token"), "ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN"),
+		Endpoints: clients.AlibabaEndpoints{
+			SAS: s.str(ep.SAS, b.AtName("endpoints").AtName("sas")),
+		},
+	}
 }

@@ -107,3 +107,101 @@ func TestClientConfigUnknownIsAnError(t *testing.T) {
 		t.Fatal("an unknown region should be an error at configure time")
 	}
 }
+
+func TestClientConfigTencentPrecedence(t *testing.T) {
+	env := map[string]string{
+		"TENCENTCLOUD_REGION": "env-region", "TENCENTCLOUD_SECRET_ID": "env-id",
+		"TENCENTCLOUD_SECRET_KEY": "env-key", "TENCENTCLOUD_SECURITY_TOKEN": "env-token",
+	}
+	cases := []struct {
+		name string
+		hcl  *tencentModel
+		env  map[string]string
+		want clients.TencentConfig
+	}{
+		{name: "nothing anywhere"},
+		{
+			name: "environment only",
+			env:  env,
+			want: clients.TencentConfig{Region: "env-region", SecretID: "env-id", SecretKey: "env-key", SecurityToken: "env-token"},
+		},
+		{
+			name: "HCL beats environment, attribute by attribute",
+			env:  env,
+			hcl: &tencentModel{
+				SecretKey: types.StringValue("hcl-key"),
+				Endpoints: &tencentEndpointsModel{TCSS: types.StringValue("http://127.0.0.1:1")},
+			},
+			want: clients.TencentConfig{
+				Region: "env-region", SecretID: "env-id", SecretKey: "hcl-key", SecurityToken: "env-token",
+				Endpoints: clients.TencentEndpoints{TCSS: "http://127.0.0.1:1"},
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, diags := providerModel{TencentCloud: tc.hcl}.clientConfig(func(k string) string { return tc.env[k] })
+			if diags.HasError() {
+				t.Fatalf("diagnostics: %v", diags)
+			}
+			if cfg.Tencent != tc.want {
+				t.Errorf("got  %+v\nwant %+v", cfg.Tencent, tc.want)
+			}
+		})
+	}
+}
+
+func TestClientConfigAlibabaPrecedence(t *testing.T) {
+	aliyun := map[string]string{
+		"ALIBABA_CLOUD_REGION_ID": "ali-region", "ALIBABA_CLOUD_ACCESS_KEY_ID": "ali-ak",
+		"ALIBABA_CLOUD_ACCESS_KEY_SECRET": "ali-sk", "ALIBABA_CLOUD_SECURITY_TOKEN": "ali-token",
+	}
+	both := map[string]string{
+		"ALICLOUD_REGION": "tf-region", "ALICLOUD_ACCESS_KEY": "tf-ak", "ALICLOUD_SECRET_KEY": "tf-sk",
+		"ALICLOUD_SECURITY_TOKEN": "tf-token",
+	}
+	for k, v := range aliyun {
+		both[k] = v
+	}
+	cases := []struct {
+		name string
+		hcl  *alibabaModel
+		env  map[string]string
+		want clients.AlibabaConfig
+	}{
+		{name: "nothing anywhere"},
+		{
+			name: "ALIBABA_CLOUD_ variables",
+			env:  aliyun,
+			want: clients.AlibabaConfig{Region: "ali-region", AccessKey: "ali-ak", SecretKey: "ali-sk", SecurityToken: "ali-token"},
+		},
+		{
+			name: "ALICLOUD_ variables beat ALIBABA_CLOUD_ ones",
+			env:  both,
+			want: clients.AlibabaConfig{Region: "tf-region", AccessKey: "tf-ak", SecretKey: "tf-sk", SecurityToken: "tf-token"},
+		},
+		{
+			name: "HCL beats both, attribute by attribute",
+			env:  both,
+			hcl: &alibabaModel{
+				Region:    types.StringValue("hcl-region"),
+				Endpoints: &alibabaEndpointsModel{SAS: types.StringValue("https://sas.example")},
+			},
+			want: clients.AlibabaConfig{
+				Region: "hcl-region", AccessKey: "tf-ak", SecretKey: "tf-sk", SecurityToken: "tf-token",
+				Endpoints: clients.AlibabaEndpoints{SAS: "https://sas.example"},
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, diags := providerModel{AliCloud: tc.hcl}.clientConfig(func(k string) string { return tc.env[k] })
+			if diags.HasError() {
+				t.Fatalf("diagnostics: %v", diags)
+			}
+			if cfg.Alibaba != tc.want {
+				t.Errorf("got  %+v\nwant %+v", cfg.Alibaba, tc.want)
+			}
+		})
+	}
+}

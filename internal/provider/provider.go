@@ -17,6 +17,8 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tcss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
@@ -70,7 +72,9 @@ func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			},
 		},
 		Blocks: map[string]schema.Block{
-			"huaweicloud": huaweiBlock(),
+			"huaweicloud":  huaweiBlock(),
+			"tencentcloud": tencentBlock(),
+			"alicloud":     alibabaBlock(),
 		},
 	}
 }
@@ -89,10 +93,14 @@ func (p *cloudquotaProvider) Configure(ctx context.Context, req provider.Configu
 	cfg.UserAgent = "terraform-provider-cloudquota/" + p.version
 	// Only region, flags and settings are logged, never a credential.
 	tflog.Debug(ctx, "cloudquota provider configured", map[string]any{
-		"huaweicloud_region":     cfg.Huawei.Region,
-		"huaweicloud_configured": cfg.Huawei.AccessKey != "",
-		"max_retries":            cfg.MaxRetries,
-		"request_timeout":        cfg.RequestTimeout.String(),
+		"huaweicloud_region":      cfg.Huawei.Region,
+		"huaweicloud_configured":  cfg.Huawei.AccessKey != "",
+		"tencentcloud_region":     cfg.Tencent.Region,
+		"tencentcloud_configured": cfg.Tencent.SecretID != "",
+		"alicloud_region":         cfg.Alibaba.Region,
+		"alicloud_configured":     cfg.Alibaba.AccessKey != "",
+		"max_retries":             cfg.MaxRetries,
+		"request_timeout":         cfg.RequestTimeout.String(),
 	})
 	resp.DataSourceData = clients.New(cfg)
 }
@@ -102,6 +110,8 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		hss.NewImageScanStatisticsDataSource,
 		hss.NewResourceQuotasDataSource,
 		metastudio.NewExpiringResourcesDataSource,
+		tcss.NewImageAuthorizedInfoDataSource,
+		sas.NewAuthSummaryDataSource,
 	}
 }
 

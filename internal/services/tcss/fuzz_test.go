@@ -1,0 +1,32 @@
+package tcss
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// Whatever JSON the API sends, mapping never panics or yields null, and the available count
+// is never negative.
+func FuzzFlattenImageAuthorizedInfo(f *testing.F) {
+	f.Add([]byte(seedResponse))
+	f.Add([]byte(`{"Response":{"TotalAuthorizedCnt":9223372036854775807,"UsedAuthorizedCnt":-9223372036854775808}}`))
+	f.Add([]byte(`{"Response":{"ImageScanInquireInfo":{"StartTime":"2024-13-45 25:61:61","EndTime":""}}}`))
+	f.Add([]byte(`{"Response":null}`))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var out describeImageAuthorizedInfoResponse
+		if json.Unmarshal(raw, &out) != nil {
+			return
+		}
+		m, diags := flattenImageAuthorizedInfo(out.Response)
+		if diags.HasError() {
+			t.Fatalf("error diagnostics: %v", diags)
+		}
+		if m.AvailableAuthorizedCnt.ValueInt64() < 0 {
+			t.Fatalf("available_authorized_cnt %d < 0", m.AvailableAuthorizedCnt.ValueInt64())
+		}
+		info := m.ImageScanInquireInfo
+		if info == nil || m.TotalAuthorizedCnt.IsNull() || info.StartTime.IsNull() || info.EndTime.IsNull() {
+			t.Fatalf("null in %+v", m)
+		}
+	})
+}

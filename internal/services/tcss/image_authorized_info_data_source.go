@@ -1,0 +1,240 @@
+// Package tcss holds the Tencent Cloud Container Security Service (TCSS) data sources.
+package tcss
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+)
+
+// APIVersion is the TCSS API version the data sources call.
+const APIVersion = "2020-11-01"
+
+var _ datasource.DataSourceWithConfigure = (*imageAuthorizedInfoDataSource)(nil)
+
+// NewImageAuthorizedInfoDataSource is the factory for cloudquota_tcss_image_authorized_info.
+func NewImageAuthorizedInfoDataSource() datasource.DataSource {
+	return &imageAuthorizedInfoDataSource{}
+}
+
+type imageAuthorizedInfoDataSource struct {
+	client *clients.Client
+}
+
+// describeImageAuthorizedInfoResponse is DescribeImageAuthorizedInfo's answer, every field
+// the API documents, in the API's spelling. The per-product SDK module is not available, so
+// the common client decodes into this type of ours.
+type describeImageAuthorizedInfoResponse struct {
+	tchttp.BaseResponse
+	Response *imageAuthorizedInfo `json:"Response"`
+}
+
+type imageAuthorizedInfo struct {
+	TotalAuthorizedCnt         *int64                `json:"TotalAuthorizedCnt"`
+	UsedAuthorizedCnt          *int64                `json:"UsedAuthorizedCnt"`
+	ScannedImageCnt            *int64                `json:"ScannedImageCnt"`
+	NotScannedImageCnt         *int64                `json:"NotScannedImageCnt"`
+	NotScannedLocalImageCnt    *int64                `json:"NotScannedLocalImageCnt"`
+	TrialAuthorizedCnt         *int64                `json:"TrialAuthorizedCnt"`
+	UsedTrialAuthorizedCnt     *int64                `json:"UsedTrialAuthorizedCnt"`
+	PurchasedAuthorizedCnt     *int64                `json:"PurchasedAuthorizedCnt"`
+	UsedPurchasedAuthorizedCnt *int64                `json:"UsedPurchasedAuthorizedCnt"`
+	CanApplyFreeImageAuthorize *bool                 `json:"CanApplyFreeImageAuthorize"`
+	ImageScanInquireInfo       *imageScanInquireInfo `json:"ImageScanInquireInfo"`
+	RepeatImageIDCnt           *int64                `json:"RepeatImageIdCnt"`
+	RequestID                  *string               `json:"RequestId"`
+}
+
+// imageScanInquireInfo is the image scan billing information; Capcity and Useage are the
+// API's spellings.
+type imageScanInquireInfo struct {
+	Capcity        *int64  `json:"Capcity"`
+	Useage         *int64  `json:"Useage"`
+	StartTime      *string `json:"StartTime"`
+	EndTime        *string `json:"EndTime"`
+	InquireKey     *string `json:"InquireKey"`
+	PurchaseStatus *string `json:"PurchaseStatus"`
+	ResourceID     *string `json:"ResourceID"`
+}
+
+type imageAuthorizedInfoModel struct {
+	ID                         types.String           `tfsdk:"id"`
+	Region                     types.String           `tfsdk:"region"`
+	TotalAuthorizedCnt         types.Int64            `tfsdk:"total_authorized_cnt"`
+	UsedAuthorizedCnt          types.Int64            `tfsdk:"used_authorized_cnt"`
+	AvailableAuthorizedCnt     types.Int64            `tfsdk:"available_authorized_cnt"`
+	ScannedImageCnt            types.Int64            `tfsdk:"scanned_image_cnt"`
+	NotScannedImageCnt         types.Int64            `tfsdk:"not_scanned_image_cnt"`
+	NotScannedLocalImageCnt    types.Int64            `tfsdk:"not_scanned_local_image_cnt"`
+	TrialAuthorizedCnt         types.Int64            `tfsdk:"trial_authorized_cnt"`
+	UsedTrialAuthorizedCnt     types.Int64            `tfsdk:"used_trial_authorized_cnt"`
+	PurchasedAuthorizedCnt     types.Int64            `tfsdk:"purchased_authorized_cnt"`
+	UsedPurchasedAuthorizedCnt types.Int64            `tfsdk:"used_purchased_authorized_cnt"`
+	CanApplyFreeImageAuthorize types.Bool             `tfsdk:"can_apply_free_image_authorize"`
+	RepeatImageIDCnt           types.Int64            `tfsdk:"repeat_image_id_cnt"`
+	ImageScanInquireInfo       *imageScanInquireModel `tfsdk:"image_scan_inquire_info"`
+}
+
+type imageScanInquireModel struct {
+	Capacity       types.Int64  `tfsdk:"capacity"`
+	Usage          types.Int64  `tfsdk:"usage"`
+	StartTime      types.String `tfsdk:"start_time"`
+	EndTime        types.String `tfsdk:"end_time"`
+	InquireKey     types.String `tfsdk:"inquire_key"`
+	PurchaseStatus types.String `tfsdk:"purchase_status"`
+	ResourceID     types.String `tfsdk:"resource_id"`
+}
+
+func (d *imageAuthorizedInfoDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_tcss_image_authorized_info"
+}
+
+func (d *imageAuthorizedInfoDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	timeAttr := func(what string) schema.StringAttribute {
+		return schema.StringAttribute{
+			MarkdownDescription: what + ", RFC 3339. The API's Beijing time `YYYY-MM-DD hh:mm:ss` becomes " +
+				"`YYYY-MM-DDThh:mm:ss+08:00`, so that `timecmp()` works on it.",
+			Computed: true,
+		}
+	}
+	str := func(what string) schema.StringAttribute {
+		return schema.StringAttribute{MarkdownDescription: what, Computed: true}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Image scanning authorizations of Tencent Cloud Container Security Service " +
+			"(TCSS API `DescribeImageAuthorizedInfo`, version " + APIVersion + "): how many are bought, " +
+			"used and free, and the image scan billing information.\n\n" + attrs.ZeroRule,
+		Attributes: map[string]schema.Attribute{
+			"id":                   attrs.ID(),
+			"region":               attrs.Region("Tencent Cloud", "TENCENTCLOUD_REGION"),
+			"total_authorized_cnt": attrs.Count("Valid image authorizations in total (`TotalAuthorizedCnt`)."),
+			"used_authorized_cnt":  attrs.Count("Image authorizations in use (`UsedAuthorizedCnt`)."),
+			"available_authorized_cnt": attrs.Count("Image authorizations still free: `total_authorized_cnt` " +
+				"minus `used_authorized_cnt`, never below `0`. Computed by the provider."),
+			"scanned_image_cnt":     attrs.Count("Images with scanning enabled (`ScannedImageCnt`)."),
+			"not_scanned_image_cnt": attrs.Count("Images with scanning not enabled (`NotScannedImageCnt`)."),
+			"not_scanned_local_image_cnt": attrs.Count("Local images with scanning not enabled " +
+				"(`NotScannedLocalImageCnt`)."),
+			"trial_authorized_cnt":      attrs.Count("Trial image authorizations (`TrialAuthorizedCnt`)."),
+			"used_trial_authorized_cnt": attrs.Count("Trial image authorizations in use (`UsedTrialAuthorizedCnt`)."),
+			"purchased_authorized_cnt":  attrs.Count("Purchased image authorizations (`PurchasedAuthorizedCnt`)."),
+			"used_purchased_authorized_cnt": attrs.Count("Purchased image authorizations in use " +
+				"(`UsedPurchasedAuthorizedCnt`)."),
+			"can_apply_free_image_authorize": schema.BoolAttribute{
+				MarkdownDescription: "Whether free image authorizations can be claimed (`CanApplyFreeImageAuthorize`).",
+				Computed:            true,
+			},
+			"repeat_image_id_cnt": attrs.Count("Images counted twice, as local and as registry images " +
+				"(`RepeatImageIdCnt`)."),
+			"image_scan_inquire_info": schema.SingleNestedAttribute{
+				MarkdownDescription: "Image scan billing information (`ImageScanInquireInfo`); an object of " +
+					"zeros and empty strings when the API omits it.",
+				Computed: true,
+				Attributes: map[string]schema.Attribute{
+					"capacity":        attrs.Count("Scans bought (the API's `Capcity`)."),
+					"usage":           attrs.Count("Scans used (the API's `Useage`)."),
+					"start_time":      timeAttr("Start of the billing period"),
+					"end_time":        timeAttr("End of the billing period"),
+					"inquire_key":     str("Billing item key (`InquireKey`), such as `sv_yunjing_cssil_image`."),
+					"purchase_status": str("Purchase status (`PurchaseStatus`), such as `Normal`, as the API sends it."),
+					"resource_id":     str("Billing resource ID (`ResourceID`)."),
+				},
+			},
+		},
+	}
+}
+
+func (d *imageAuthorizedInfoDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = clients.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m imageAuthorizedInfoModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	out, region, err := clients.CallTencent(ctx, d.client, clients.ServiceTCSS, APIVersion, m.Region.ValueString(),
+		"DescribeImageAuthorizedInfo", map[string]any{},
+		func() *describeImageAuthorizedInfoResponse { return &describeImageAuthorizedInfoResponse{} })
+	if err != nil {
+		clients.AddError(&resp.Diagnostics, err)
+		return
+	}
+	var diags diag.Diagnostics
+	m, diags = flattenImageAuthorizedInfo(out.Response)
+	resp.Diagnostics.Append(diags...)
+	m.ID = types.StringValue(region)
+	m.Region = types.StringValue(region)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// flattenImageAuthorizedInfo maps the API response onto the model (id and region left
+// unset). A time it cannot read is kept as sent, with a warning.
+func flattenImageAuthorizedInfo(in *imageAuthorizedInfo) (imageAuthorizedInfoModel, diag.Diagnostics) {
+	if in == nil {
+		in = &imageAuthorizedInfo{}
+	}
+	total, used := attrs.Int64Ptr(in.TotalAuthorizedCnt), attrs.Int64Ptr(in.UsedAuthorizedCnt)
+	m := imageAuthorizedInfoModel{
+		TotalAuthorizedCnt:         total,
+		UsedAuthorizedCnt:          used,
+		AvailableAuthorizedCnt:     types.Int64Value(available(total.ValueInt64(), used.ValueInt64())),
+		ScannedImageCnt:            attrs.Int64Ptr(in.ScannedImageCnt),
+		NotScannedImageCnt:         attrs.Int64Ptr(in.NotScannedImageCnt),
+		NotScannedLocalImageCnt:    attrs.Int64Ptr(in.NotScannedLocalImageCnt),
+		TrialAuthorizedCnt:         attrs.Int64Ptr(in.TrialAuthorizedCnt),
+		UsedTrialAuthorizedCnt:     attrs.Int64Ptr(in.UsedTrialAuthorizedCnt),
+		PurchasedAuthorizedCnt:     attrs.Int64Ptr(in.PurchasedAuthorizedCnt),
+		UsedPurchasedAuthorizedCnt: attrs.Int64Ptr(in.UsedPurchasedAuthorizedCnt),
+		CanApplyFreeImageAuthorize: attrs.Bool(in.CanApplyFreeImageAuthorize),
+		RepeatImageIDCnt:           attrs.Int64Ptr(in.RepeatImageIDCnt),
+	}
+	info := in.ImageScanInquireInfo
+	if info == nil {
+		info = &imageScanInquireInfo{}
+	}
+	var diags diag.Diagnostics
+	when := func(name string, v *string) types.String {
+		s, ok := attrs.BeijingTime(attrs.String(v).ValueString())
+		if !ok {
+			diags.AddAttributeWarning(path.Root("image_scan_inquire_info").AtName(name), "Unrecognised time format",
+				fmt.Sprintf("Tencent Cloud sent %q, which is neither YYYY-MM-DD hh:mm:ss nor RFC 3339; it is "+
+					"reported as sent, and timecmp() will not accept it.", s))
+		}
+		return types.StringValue(s)
+	}
+	m.ImageScanInquireInfo = &imageScanInquireModel{
+		Capacity:       attrs.Int64Ptr(info.Capcity),
+		Usage:          attrs.Int64Ptr(info.Useage),
+		StartTime:      when("start_time", info.StartTime),
+		EndTime:        when("end_time", info.EndTime),
+		InquireKey:     attrs.String(info.InquireKey),
+		PurchaseStatus: attrs.String(info.PurchaseStatus),
+		ResourceID:     attrs.String(info.ResourceID),
+	}
+	return m, diags
+}
+
+// available is total - used, never below zero (used can exceed total while a purchase
+// lapses) and without overflow for any pair of int64s.
+func available(total, used int64) int64 {
+	if used >= total {
+		return 0
+	}
+	d := total - used
+	if d < 0 { // overflow: total is large and used very negative; saturate
+		return math.MaxInt64
+	}
+	return d
+}
