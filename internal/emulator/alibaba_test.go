@@ -22,59 +22,12 @@ import (
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/alibabacloud-go/tea/tea"
 	"github.com/aliyun/credentials-go/credentials"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
-// aliDocExample is the vendor documentation's example output, verbatim.
-const aliDocExample = `{
-  "RequestId": "0B48AB3C-***-B9270EF46038",
-  "DefaultAuthToAll": 1,
-  "AllowPartialBuy": 1,
-  "AllowUpgradePartialBuy": 1,
-  "HasPreBindSetting": true,
-  "IsMultiVersion": 1,
-  "AutoBind": 1,
-  "HighestVersion": 1,
-  "Machine": {
-    "RiskCoreCount": 10,
-    "BindCoreCount": 10,
-    "TotalEcsCount": 10,
-    "BindEcsCount": 10,
-    "TotalCoreCount": 10,
-    "RiskEcsCount": 10,
-    "UnBindEcsCount": 10,
-    "UnBindCoreCount": 10,
-    "PostPaidBindCoreCount": 10,
-    "PostPaidBindEcsCount": 10
-  },
-  "VersionSummary": [
-    {
-      "Index": 1,
-      "Version": 3,
-      "UsedCoreCount": 10,
-      "UnUsedCount": 10,
-      "UsedEcsCount": 10,
-      "TotalCount": 10,
-      "TotalEcsAuthCount": 10,
-      "TotalCoreAuthCount": 10,
-      "UnusedEcsAuthCount": 10,
-      "UnusedCoreAuthCount": 10,
-      "AuthBindType": "ASSET"
-    }
-  ],
-  "AllowUserUnbind": 1,
-  "PostPaidVersionSummary": [
-    {
-      "AuthBindType": "ASSET",
-      "Version": 3,
-      "Index": 1,
-      "UsedCoreCount": 10,
-      "UsedEcsCount": 10
-    }
-  ],
-  "PostPaidHostAutoBind": "1",
-  "PostPaidHostAutoBindVersion": "7",
-  "PostPaidHighestVersion": "7"
-}`
+// aliDocExample is the vendor documentation's example output.
+var aliDocExample = seeds.SASAuthSummary
 
 var aliUUID = regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$`)
 

@@ -22,34 +22,12 @@ import (
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
-// tcDocExample is the vendor documentation's example output, verbatim.
-const tcDocExample = `{
-    "Response": {
-        "CanApplyFreeImageAuthorize": false,
-        "ImageScanInquireInfo": {
-            "Capcity": 18601,
-            "EndTime": "2024-12-24 13:01:18",
-            "InquireKey": "sv_yunjing_cssil_image",
-            "PurchaseStatus": "Normal",
-            "ResourceID": "427c59056cbd64e30b3990e8d7b25c19",
-            "StartTime": "2024-09-24 13:01:18",
-            "Useage": 17365
-        },
-        "NotScannedImageCnt": 38,
-        "NotScannedLocalImageCnt": 12,
-        "PurchasedAuthorizedCnt": 300000,
-        "RepeatImageIdCnt": 2,
-        "RequestId": "0ad4465e-cf84-411f-bd10-75bbb3a9c9aa",
-        "ScannedImageCnt": 11687,
-        "TotalAuthorizedCnt": 300000,
-        "TrialAuthorizedCnt": 0,
-        "UsedAuthorizedCnt": 300000,
-        "UsedPurchasedAuthorizedCnt": 300000,
-        "UsedTrialAuthorizedCnt": 0
-    }
-}` //nolint:misspell // vendor spellings
+// tcDocExample is the vendor documentation's example output.
+var tcDocExample = seeds.TCSSImageAuthorizedInfo
 
 const tcRegion = "ap-guangzhou"
 

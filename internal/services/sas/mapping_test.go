@@ -10,59 +10,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
-// seedResponse is seed 002's example, verbatim.
-const seedResponse = `{
-  "RequestId": "0B48AB3C-***-B9270EF46038",
-  "DefaultAuthToAll": 1,
-  "AllowPartialBuy": 1,
-  "AllowUpgradePartialBuy": 1,
-  "HasPreBindSetting": true,
-  "IsMultiVersion": 1,
-  "AutoBind": 1,
-  "HighestVersion": 1,
-  "Machine": {
-    "RiskCoreCount": 10,
-    "BindCoreCount": 10,
-    "TotalEcsCount": 10,
-    "BindEcsCount": 10,
-    "TotalCoreCount": 10,
-    "RiskEcsCount": 10,
-    "UnBindEcsCount": 10,
-    "UnBindCoreCount": 10,
-    "PostPaidBindCoreCount": 10,
-    "PostPaidBindEcsCount": 10
-  },
-  "VersionSummary": [
-    {
-      "Index": 1,
-      "Version": 3,
-      "UsedCoreCount": 10,
-      "UnUsedCount": 10,
-      "UsedEcsCount": 10,
-      "TotalCount": 10,
-      "TotalEcsAuthCount": 10,
-      "TotalCoreAuthCount": 10,
-      "UnusedEcsAuthCount": 10,
-      "UnusedCoreAuthCount": 10,
-      "AuthBindType": "ASSET"
-    }
-  ],
-  "AllowUserUnbind": 1,
-  "PostPaidVersionSummary": [
-    {
-      "AuthBindType": "ASSET",
-      "Version": 3,
-      "Index": 1,
-      "UsedCoreCount": 10,
-      "UsedEcsCount": 10
-    }
-  ],
-  "PostPaidHostAutoBind": "1",
-  "PostPaidHostAutoBindVersion": "7",
-  "PostPaidHighestVersion": "7"
-}`
+// seedResponse is seed 002's example.
+var seedResponse = seeds.SASAuthSummary
 
 func decode(t testing.TB, raw string) *authSummary {
 	t.Helper()

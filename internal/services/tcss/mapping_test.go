@@ -10,34 +10,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
-// seedResponse is seed 001's example output, verbatim.
-const seedResponse = `{
-    "Response": {
-        "CanApplyFreeImageAuthorize": false,
-        "ImageScanInquireInfo": {
-            "Capcity": 18601,
-            "EndTime": "2024-12-24 13:01:18",
-            "InquireKey": "sv_yunjing_cssil_image",
-            "PurchaseStatus": "Normal",
-            "ResourceID": "427c59056cbd64e30b3990e8d7b25c19",
-            "StartTime": "2024-09-24 13:01:18",
-            "Useage": 17365
-        },
-        "NotScannedImageCnt": 38,
-        "NotScannedLocalImageCnt": 12,
-        "PurchasedAuthorizedCnt": 300000,
-        "RepeatImageIdCnt": 2,
-        "RequestId": "0ad4465e-cf84-411f-bd10-75bbb3a9c9aa",
-        "ScannedImageCnt": 11687,
-        "TotalAuthorizedCnt": 300000,
-        "TrialAuthorizedCnt": 0,
-        "UsedAuthorizedCnt": 300000,
-        "UsedPurchasedAuthorizedCnt": 300000,
-        "UsedTrialAuthorizedCnt": 0
-    }
-}`
+// seedResponse is seed 001's example output.
+var seedResponse = seeds.TCSSImageAuthorizedInfo
 
 func decode(t testing.TB, raw string) *imageAuthorizedInfo {
 	t.Helper()
