@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/provider"
@@ -261,5 +262,21 @@ func (e *Emulator) ExpectRefused(t *testing.T, config string, re *regexp.Regexp)
 	})
 	if n := e.Count(""); n != 0 {
 		t.Errorf("emulator saw %d request(s) for refused input, want 0: %+v", n, e.Requests())
+	}
+}
+
+// InsecureSteps are the steps every cloud's insecure test takes against StartTLSEmulator:
+// without insecure the self-signed certificate is a final error (never retried, with a hint
+// at the setting), with it the read succeeds with checks.
+func InsecureSteps(config func(insecure bool) string, checks []statecheck.StateCheck) []resource.TestStep {
+	return []resource.TestStep{
+		{
+			Config:      config(false),
+			ExpectError: regexp.MustCompile(`(?s)HTTP status: none.*certificate.*Attempts:\s+1\b.*insecure = true`),
+		},
+		{
+			Config:            config(true),
+			ConfigStateChecks: checks,
+		},
 	}
 }

@@ -20,40 +20,10 @@ const (
 	acsDateFormat = "2006-01-02T15:04:05Z"
 )
 
-// acs3Authorization is the parsed Authorization header.
-type acs3Authorization struct {
-	accessKey     string
-	signedHeaders []string // as sent: the list is part of the canonical request
-	signature     string
-}
-
 // parseACS3Authorization parses
 // "ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=a;b,Signature=hex".
-func parseACS3Authorization(v string) (acs3Authorization, bool) {
-	var a acs3Authorization
-	rest, ok := strings.CutPrefix(v, acs3Algorithm+" ")
-	if !ok {
-		return a, false
-	}
-	var haveAK, haveSH, haveSig bool
-	for _, part := range strings.Split(rest, ",") {
-		k, val, ok := strings.Cut(strings.TrimSpace(part), "=")
-		if !ok {
-			return a, false
-		}
-		switch k {
-		case "Credential":
-			a.accessKey, haveAK = val, true
-		case "SignedHeaders":
-			if val != "" {
-				a.signedHeaders = strings.Split(val, ";")
-			}
-			haveSH = true
-		case "Signature":
-			a.signature, haveSig = val, true
-		}
-	}
-	return a, haveAK && a.accessKey != "" && haveSH && haveSig
+func parseACS3Authorization(v string) (authorization, bool) {
+	return parseAuthorization(v, acs3Algorithm, "Credential")
 }
 
 // acs3SignsRequired reports whether the signed headers cover every header of

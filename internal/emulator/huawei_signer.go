@@ -25,40 +25,10 @@ const (
 	huaweiHostHeaderName = "host"
 )
 
-// huaweiAuthorization is the parsed Authorization header.
-type huaweiAuthorization struct {
-	accessKey     string
-	signedHeaders []string
-	signature     string
-}
-
 // parseHuaweiAuthorization parses
 // "SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex".
-func parseHuaweiAuthorization(v string) (huaweiAuthorization, bool) {
-	var a huaweiAuthorization
-	rest, ok := strings.CutPrefix(v, huaweiAlgorithm+" ")
-	if !ok {
-		return a, false
-	}
-	var haveAK, haveSH, haveSig bool
-	for _, part := range strings.Split(rest, ",") {
-		k, val, ok := strings.Cut(strings.TrimSpace(part), "=")
-		if !ok {
-			return a, false
-		}
-		switch k {
-		case "Access":
-			a.accessKey, haveAK = val, true
-		case "SignedHeaders":
-			if val != "" {
-				a.signedHeaders = strings.Split(val, ";")
-			}
-			haveSH = true
-		case "Signature":
-			a.signature, haveSig = val, true
-		}
-	}
-	return a, haveAK && haveSH && haveSig
+func parseHuaweiAuthorization(v string) (authorization, bool) {
+	return parseAuthorization(v, huaweiAlgorithm, "Access")
 }
 
 // huaweiCanonicalRequest builds the canonical request the SDK hashes.

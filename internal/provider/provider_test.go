@@ -344,19 +344,9 @@ provider "cloudquota" {
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      withInsecure(false),
-			ExpectError: regexp.MustCompile(`(?s)HTTP status: none.*certificate.*Attempts:\s+1\b.*insecure = true`),
-		}},
-	})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: withInsecure(true),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("total_num"), knownvalue.Int64Exact(2)),
-			},
-		}},
+		Steps: acctest.InsecureSteps(withInsecure, []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(quotas, tfjsonpath.New("total_num"), knownvalue.Int64Exact(2)),
+		}),
 	})
 }
 

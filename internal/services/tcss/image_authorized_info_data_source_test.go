@@ -296,16 +296,7 @@ provider "cloudquota" {
 	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:      config(false),
-				ExpectError: regexp.MustCompile(`(?s)HTTP status: none.*certificate.*Attempts:\s+1\b.*insecure = true`),
-			},
-			{
-				Config:            config(true),
-				ConfigStateChecks: seedChecks("ap-guangzhou"),
-			},
-		},
+		Steps:                    acctest.InsecureSteps(config, seedChecks("ap-guangzhou")),
 	})
 }
 
