@@ -107,31 +107,34 @@ func (m providerModel) clientConfig(getenv func(string) string) (clients.Config,
 	}
 	cfg.Insecure = m.Insecure.ValueBool()
 
-	hw := m.HuaweiCloud
-	if hw == nil {
-		hw = &huaweiModel{}
+	cfg.Huawei = s.huawei(m.HuaweiCloud)
+	cfg.Tencent = s.tencent(m.TencentCloud)
+	cfg.Alibaba = s.alibaba(m.AliCloud)
+	return cfg, s.diags
+}
+
+func (s *settings) huawei(m *huaweiModel) clients.HuaweiConfig {
+	if m == nil {
+		m = &huaweiModel{}
 	}
-	ep := hw.Endpoints
+	ep := m.Endpoints
 	if ep == nil {
 		ep = &huaweiEndpointsModel{}
 	}
 	b := path.Root("huaweicloud")
-	cfg.Huawei = clients.HuaweiConfig{
-		Region:              s.str(hw.Region, b.AtName("region"), "HW_REGION_NAME"),
-		AccessKey:           s.str(hw.AccessKey, b.AtName("access_key"), "HW_ACCESS_KEY", "CLOUD_SDK_AK"),
-		SecretKey:           s.str(hw.SecretKey, b.AtName("secret_key"), "HW_SECRET_KEY", "CLOUD_SDK_SK"),
-		SecurityToken:       s.str(hw.SecurityToken, b.AtName("security_token"), "HW_SECURITY_TOKEN"),
-		ProjectID:           s.str(hw.ProjectID, b.AtName("project_id"), "HW_PROJECT_ID"),
-		EnterpriseProjectID: s.str(hw.EnterpriseProjectID, b.AtName("enterprise_project_id"), "HW_ENTERPRISE_PROJECT_ID"),
+	return clients.HuaweiConfig{
+		Region:              s.str(m.Region, b.AtName("region"), "HW_REGION_NAME"),
+		AccessKey:           s.str(m.AccessKey, b.AtName("access_key"), "HW_ACCESS_KEY", "CLOUD_SDK_AK"),
+		SecretKey:           s.str(m.SecretKey, b.AtName("secret_key"), "HW_SECRET_KEY", "CLOUD_SDK_SK"),
+		SecurityToken:       s.str(m.SecurityToken, b.AtName("security_token"), "HW_SECURITY_TOKEN"),
+		ProjectID:           s.str(m.ProjectID, b.AtName("project_id"), "HW_PROJECT_ID"),
+		EnterpriseProjectID: s.str(m.EnterpriseProjectID, b.AtName("enterprise_project_id"), "HW_ENTERPRISE_PROJECT_ID"),
 		Endpoints: clients.HuaweiEndpoints{
 			HSS:        s.str(ep.HSS, b.AtName("endpoints").AtName("hss")),
 			MetaStudio: s.str(ep.MetaStudio, b.AtName("endpoints").AtName("metastudio")),
 			IAM:        s.str(ep.IAM, b.AtName("endpoints").AtName("iam")),
 		},
 	}
-	cfg.Tencent = s.tencent(m.TencentCloud)
-	cfg.Alibaba = s.alibaba(m.AliCloud)
-	return cfg, s.diags
 }
 
 func (s *settings) tencent(m *tencentModel) clients.TencentConfig {
