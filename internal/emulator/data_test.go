@@ -33,6 +33,16 @@ func TestLoadDataExample(t *testing.T) {
 	if n := len(h.TenantResourcesCount.ResourcesCount); n < 3 {
 		t.Errorf("%d resources_count entries", n)
 	}
+	tc := d.TencentCloud.ImageAuthorizedInfo
+	if tc == nil || *tc.TotalAuthorizedCnt != 1000 || *tc.UsedAuthorizedCnt != 380 ||
+		tc.ImageScanInquireInfo == nil || *tc.ImageScanInquireInfo.EndTime != "2026-12-31 23:59:59" {
+		t.Errorf("tcss_image_authorized_info %+v", tc)
+	}
+	sas := d.AlibabaCloud.AuthSummary
+	if sas == nil || *sas.HighestVersion != 7 || sas.Machine == nil || *sas.Machine.UnBindEcsCount != 10 ||
+		len(sas.VersionSummary) != 2 || len(sas.PostPaidVersionSummary) != 1 || *sas.PostPaidHostAutoBind != "1" {
+		t.Errorf("sas_auth_summary %+v", sas)
+	}
 }
 
 func TestLoadDataPartialAndStrict(t *testing.T) {
