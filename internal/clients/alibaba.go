@@ -319,11 +319,8 @@ func decodeSASBody(res map[string]any, out any) error {
 		if n, err := strconv.Atoi(fmt.Sprint(res["statusCode"])); err == nil && n != 0 {
 			e.HTTPStatus = n
 		}
-		switch headers := res["headers"].(type) {
-		case map[string]any:
+		if headers, ok := res["headers"].(map[string]any); ok {
 			e.RequestID, _ = headers["x-acs-request-id"].(string)
-		case map[string]*string:
-			e.RequestID = dara.StringValue(headers["x-acs-request-id"])
 		}
 		return e
 	}

@@ -25,10 +25,12 @@ func alibabaTestClient(t *testing.T, h http.HandlerFunc) *Client {
 	})
 }
 
-// A 200 whose body is not JSON is still an API error with the status and request ID.
+// A success whose body is not JSON is still an API error with the response's own status
+// (203 here, not the 200 assumed when none is known) and request ID.
 func TestCallSASUndecodableBody(t *testing.T) {
 	c := alibabaTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("x-acs-request-id", "REQ-1")
+		w.WriteHeader(http.StatusNonAuthoritativeInfo)
 		_, _ = w.Write([]byte("<html>gateway</html>"))
 	})
 	var out struct{}
@@ -37,8 +39,8 @@ func TestCallSASUndecodableBody(t *testing.T) {
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v, want *APIError", err)
 	}
-	if apiErr.HTTPStatus != http.StatusOK || apiErr.RequestID != "REQ-1" {
-		t.Errorf("status %d request ID %q, want 200 and REQ-1", apiErr.HTTPStatus, apiErr.RequestID)
+	if apiErr.HTTPStatus != http.StatusNonAuthoritativeInfo || apiErr.RequestID != "REQ-1" {
+		t.Errorf("status %d request ID %q, want 203 and REQ-1", apiErr.HTTPStatus, apiErr.RequestID)
 	}
 }
 
