@@ -107,29 +107,23 @@ const (
 // also how long a signature nonce stays used.
 const alibabaMaxSkew = 15 * time.Minute
 
-// alibabaFailure is an error the POP gateway or the service answers.
-type alibabaFailure struct {
-	status        int
-	code, message string
-}
-
 // Alibaba Cloud POP gateway errors, with the gateway's statuses and messages.
 var (
-	aliIncompleteSignature = &alibabaFailure{http.StatusBadRequest, "IncompleteSignature", "The request signature does not conform to Aliyun standards."}
-	aliAccessKeyNotFound   = &alibabaFailure{http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found."}
-	aliSignatureMismatch   = &alibabaFailure{http.StatusBadRequest, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation."}
-	aliTimestampMissing    = &alibabaFailure{http.StatusBadRequest, "IllegalTimestamp", `The input parameter "Timestamp" that is mandatory for processing this request is not supplied.`}
-	aliTimestampFormat     = &alibabaFailure{http.StatusBadRequest, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."}
-	aliTimestampExpired    = &alibabaFailure{http.StatusBadRequest, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."}
-	aliNonceUsed           = &alibabaFailure{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
-	aliTokenMismatch       = &alibabaFailure{http.StatusBadRequest, "InvalidSecurityToken.Mismatch", "Specified SecurityToken mismatch with the AccessKey."}
-	aliTokenMalformed      = &alibabaFailure{http.StatusBadRequest, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed."}
-	aliInvalidVersion      = &alibabaFailure{http.StatusBadRequest, "InvalidVersion", "Specified parameter Version is not valid."}
-	aliActionNotFound      = &alibabaFailure{http.StatusNotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."}
+	aliIncompleteSignature = &failure{http.StatusBadRequest, "IncompleteSignature", "The request signature does not conform to Aliyun standards."}
+	aliAccessKeyNotFound   = &failure{http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found."}
+	aliSignatureMismatch   = &failure{http.StatusBadRequest, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation."}
+	aliTimestampMissing    = &failure{http.StatusBadRequest, "IllegalTimestamp", `The input parameter "Timestamp" that is mandatory for processing this request is not supplied.`}
+	aliTimestampFormat     = &failure{http.StatusBadRequest, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."}
+	aliTimestampExpired    = &failure{http.StatusBadRequest, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."}
+	aliNonceUsed           = &failure{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
+	aliTokenMismatch       = &failure{http.StatusBadRequest, "InvalidSecurityToken.Mismatch", "Specified SecurityToken mismatch with the AccessKey."}
+	aliTokenMalformed      = &failure{http.StatusBadRequest, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed."}
+	aliInvalidVersion      = &failure{http.StatusBadRequest, "InvalidVersion", "Specified parameter Version is not valid."}
+	aliActionNotFound      = &failure{http.StatusNotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."}
 )
 
-func aliMissingParameter(name string) *alibabaFailure {
-	return &alibabaFailure{http.StatusBadRequest, "MissingParameter",
+func aliMissingParameter(name string) *failure {
+	return &failure{http.StatusBadRequest, "MissingParameter",
 		fmt.Sprintf("The input parameter %q that is mandatory for processing this request is not supplied.", name)}
 }
 
@@ -175,8 +169,7 @@ func (a *alibabaCloud) serve(x *exchange) {
 		return
 	}
 	// Faults come after routing, so they only hit calls the API would serve.
-	if inj, ok := a.srv.takeFault(x.rec.Action); ok {
-		a.fail(x, alibabaFailure{inj.status, inj.code, inj.message})
+	if a.srv.intercept(x, a) {
 		return
 	}
 	a.reply(x, http.StatusOK, sasAuthSummaryPayload{RequestID: x.rec.RequestID, SASAuthSummary: a.data.AuthSummary})
@@ -184,7 +177,7 @@ func (a *alibabaCloud) serve(x *exchange) {
 
 // authenticate verifies the ACS3-HMAC-SHA256 signature, the timestamp, the
 // STS token and the nonce as the POP gateway does.
-func (a *alibabaCloud) authenticate(x *exchange) *alibabaFailure {
+func (a *alibabaCloud) authenticate(x *exchange) *failure {
 	r := x.r
 	auth, ok := parseACS3Authorization(r.Header.Get("Authorization"))
 	if !ok {
@@ -236,7 +229,7 @@ func (a *alibabaCloud) authenticate(x *exchange) *alibabaFailure {
 
 // checkSecurityToken matches x-acs-security-token against cred: STS
 // credentials need theirs, permanent keys take none.
-func checkSecurityToken(r *http.Request, cred Credential) *alibabaFailure {
+func checkSecurityToken(r *http.Request, cred Credential) *failure {
 	tokens := r.Header.Values("x-acs-security-token")
 	switch {
 	case cred.SecurityToken == "" && len(tokens) > 0:
@@ -276,7 +269,7 @@ func (a *alibabaCloud) useNonce(key string, expires, now time.Time) bool {
 
 // route checks what the request asks for against the one emulated API. RPC
 // APIs live at "/" and take GET or POST.
-func (a *alibabaCloud) route(x *exchange) *alibabaFailure {
+func (a *alibabaCloud) route(x *exchange) *failure {
 	r := x.r
 	version := r.Header.Get("x-acs-version")
 	switch {
@@ -306,7 +299,11 @@ type sasAuthSummaryPayload struct {
 	*SASAuthSummary
 }
 
-func (a *alibabaCloud) fail(x *exchange, f alibabaFailure) {
+// fail answers f as the POP gateway does; status 0 is 400.
+func (a *alibabaCloud) fail(x *exchange, f failure) {
+	if f.status == 0 {
+		f.status = http.StatusBadRequest
+	}
 	a.reply(x, f.status, alibabaError{
 		RequestID: x.rec.RequestID,
 		Message:   f.message,
@@ -325,8 +322,18 @@ func (a *alibabaCloud) reply(x *exchange, status int, body any) {
 	}
 	x.w.Header().Set("Content-Type", "application/json;charset=utf-8")
 	x.w.Header().Set("x-acs-request-id", x.rec.RequestID)
-	x.w.WriteHeader(status)
-	_, _ = x.w.Write(raw)
+	x.send(status, raw)
+}
+
+// throttled is the POP gateway's flow control answer; the SDK maps
+// Throttling* codes to its ThrottlingError.
+func (a *alibabaCloud) throttled(int) failure {
+	return failure{http.StatusBadRequest, "Throttling.User", "Request was denied due to user flow control."}
+}
+
+// serverFault is a 5xx, which the SDK maps to its ServerError.
+func (a *alibabaCloud) serverFault() failure {
+	return failure{http.StatusInternalServerError, "ServerError", "The request processing has failed due to some unknown error, exception or failure."}
 }
 
 // alibabaRequestID turns the server's 32-hex request ID into the upper-case

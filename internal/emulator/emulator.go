@@ -4,8 +4,16 @@
 // exercise the real client code paths without cloud accounts.
 //
 // One Server serves every emulated cloud on a single host. Each cloud lives in
-// its own file (huawei.go, later tencent.go, alibaba.go) and plugs in as a
+// its own file (huawei.go, tencent.go, alibaba.go) and plugs in as a
 // backend; the Server only owns dispatch, recording and fault injection.
+//
+// Fault injection (faults.go) is settable per test and from the command line:
+// queued faults per action (Inject, InjectFault, ParseFault), latency on every
+// request (Options.Latency, SetLatency) and a rate limit per action the
+// emulator enforces itself (Options.RateLimit, SetRateLimit), with Throttled
+// and PeakRate to assert on. Faults and the rate limit hit only requests that
+// passed signature verification and routing; each cloud answers them in its
+// own shape.
 package emulator
 
 import (
@@ -43,6 +51,17 @@ type Options struct {
 	TencentCredentials []Credential // nil: []Credential{DefaultTencentCredential}
 	AlibabaCredentials []Credential // nil: []Credential{DefaultAlibabaCredential}
 	Logger             *log.Logger  // nil: no logging; else one line per request (never secrets or Authorization values)
+
+	// Latency is added to every request before it is looked at; a client
+	// that gives up meanwhile gets no answer (recorded with Status 0 and no
+	// Cloud or Action).
+	Latency time.Duration
+	// RateLimit is the requests a second per action the emulator serves:
+	// any request over it within a sliding second is answered with the
+	// cloud's throttling answer, as FaultThrottle, and counted by Throttled.
+	// It applies to requests that passed authentication and routing, before
+	// injected faults. 0 = no limit.
+	RateLimit float64
 }
 
 // Request is one request the emulator answered, kept so tests can assert what
@@ -58,6 +77,7 @@ type Request struct {
 	AccessKey string // from the Authorization header (never the secret)
 	Status    int    // HTTP status answered
 	RequestID string
+	Time      time.Time // when the request arrived
 }
 
 // backend is one emulated cloud. Backends are tried in order; the last one is
@@ -75,6 +95,10 @@ type exchange struct {
 	w   http.ResponseWriter
 	r   *http.Request
 	rec Request
+
+	alter FaultKind // FaultMalformed or FaultTruncated: how send alters a 2xx body
+	abort bool      // close the connection after recording, without (further) answer
+	note  string    // for the log: the fault or limit that shaped the answer
 }
 
 // Server is the emulator. It implements http.Handler and is safe for
@@ -83,21 +107,17 @@ type Server struct {
 	logger   *log.Logger
 	backends []backend
 
-	mu       sync.Mutex
-	requests []Request
-	faults   map[string]*fault
+	mu        sync.Mutex
+	requests  []Request
+	faults    map[string][]*queuedFault // by action, in order
+	latency   time.Duration
+	rateLimit float64
+	served    map[string][]time.Time // by action: when the requests the rate limit let through were, within its window
+	throttled map[string]int         // by action: requests the rate limit refused
 
 	huawei  *huaweiCloud
 	tencent *tencentCloud
 	alibaba *alibabaCloud
-}
-
-// fault is a pending injected failure for one action.
-type fault struct {
-	remaining int
-	status    int
-	code      string
-	message   string
 }
 
 // New builds a Server from opts. The data is copied, so the caller may reuse
@@ -113,8 +133,12 @@ func New(opts Options) *Server {
 		creds = []Credential{DefaultHuaweiCredential}
 	}
 	s := &Server{
-		logger: opts.Logger,
-		faults: map[string]*fault{},
+		logger:    opts.Logger,
+		faults:    map[string][]*queuedFault{},
+		latency:   opts.Latency,
+		rateLimit: opts.RateLimit,
+		served:    map[string][]time.Time{},
+		throttled: map[string]int{},
 	}
 	s.huawei = newHuaweiCloud(s, &data.HuaweiCloud, creds)
 	s.tencent = newTencentCloud(s, &data.TencentCloud, orDefault(opts.TencentCredentials, DefaultTencentCredential))
@@ -124,33 +148,51 @@ func New(opts Options) *Server {
 	return s
 }
 
-// ServeHTTP dispatches to the backend the request is addressed to and records
-// the outcome.
+// ServeHTTP waits the configured latency, dispatches to the backend the
+// request is addressed to and records the outcome.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	b := s.backends[len(s.backends)-1]
-	for _, cand := range s.backends {
-		if cand.claims(r) {
-			b = cand
-			break
-		}
-	}
 	x := &exchange{w: w, r: r, rec: Request{
 		Method:    r.Method,
 		Path:      r.URL.Path,
 		Query:     cloneValues(r.URL.Query()),
 		RequestID: newRequestID(),
+		Time:      start,
 	}}
-	b.serve(x)
+	s.mu.Lock()
+	latency := s.latency
+	s.mu.Unlock()
+	if sleep(r.Context(), latency) {
+		s.backendFor(r).serve(x)
+	} else {
+		x.abort, x.note = true, "client gone during latency"
+	}
 
 	s.mu.Lock()
 	s.requests = append(s.requests, x.rec)
 	s.mu.Unlock()
 	if s.logger != nil {
-		s.logger.Printf("%s %s %s action=%q ak=%q project=%q status=%d request_id=%s (%s)",
+		note := ""
+		if x.note != "" {
+			note = " [" + x.note + "]"
+		}
+		s.logger.Printf("%s %s %s action=%q ak=%q project=%q status=%d request_id=%s (%s)%s",
 			x.rec.Cloud, r.Method, r.URL.Path, x.rec.Action, x.rec.AccessKey, x.rec.ProjectID,
-			x.rec.Status, x.rec.RequestID, time.Since(start).Round(time.Microsecond))
+			x.rec.Status, x.rec.RequestID, time.Since(start).Round(time.Microsecond), note)
 	}
+	if x.abort {
+		abortConnection(w)
+	}
+}
+
+// backendFor picks the backend r is addressed to.
+func (s *Server) backendFor(r *http.Request) backend {
+	for _, cand := range s.backends {
+		if cand.claims(r) {
+			return cand
+		}
+	}
+	return s.backends[len(s.backends)-1]
 }
 
 // Requests returns a copy of every request recorded so far, in order.
@@ -182,11 +224,13 @@ func (s *Server) Count(action string) int {
 	return n
 }
 
-// Reset clears the record. Pending faults and issued projects are kept, since
-// they are configuration rather than history.
+// Reset clears the record and the Throttled counts. Pending faults, latency,
+// the rate limit (and the requests its window holds) and issued projects are
+// kept, since they are configuration and state rather than history.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	s.requests = nil
+	clear(s.throttled)
 	s.mu.Unlock()
 }
 
@@ -194,38 +238,6 @@ func (s *Server) Reset() {
 // is considered issued from then on, so tests may use it directly.
 func (s *Server) HuaweiProjectID(region string) string {
 	return s.huawei.issueProject(region)
-}
-
-// InjectFault makes the next n requests for action answer with this HTTP
-// status and vendor error, after signature verification. The error takes the
-// shape of the action's cloud: Huawei {"error_code","error_msg","request_id"},
-// Tencent {"Response":{"Error":{"Code","Message"},"RequestId"}} (Tencent
-// answers errors with HTTP 200, so pass 200 to be faithful), Alibaba
-// {"Code","Message","RequestId"}. n <= 0 clears a pending
-// fault. A later call for the same action replaces the earlier one.
-func (s *Server) InjectFault(action string, n int, status int, code, message string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if n <= 0 {
-		delete(s.faults, action)
-		return
-	}
-	s.faults[action] = &fault{remaining: n, status: status, code: code, message: message}
-}
-
-// takeFault consumes one pending fault for action, if any.
-func (s *Server) takeFault(action string) (fault, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	f, ok := s.faults[action]
-	if !ok {
-		return fault{}, false
-	}
-	f.remaining--
-	if f.remaining <= 0 {
-		delete(s.faults, action)
-	}
-	return *f, true
 }
 
 // newRequestID returns 32 random lowercase hex characters, the shape vendors

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -141,6 +142,8 @@ var (
 const (
 	apigwAPINotFound = "APIGW.0101"
 	apigwAuthFailed  = "APIGW.0301"
+	apigwThrottled   = "APIGW.0308"
+	apigwSystemError = "APIGW.9999"
 
 	msgAPINotFound     = "The API does not exist or has not been published in the environment"
 	msgAuthPrefix      = "Incorrect IAM authentication information: "
@@ -150,6 +153,8 @@ const (
 	msgDateInvalid     = msgAuthPrefix + "X-Sdk-Date header invalid"
 	msgTokenInvalid    = msgAuthPrefix + "decrypt token fail"
 	msgProjectNotOwned = msgAuthPrefix + "the project id does not belong to the user"
+	msgThrottled       = "The throttling threshold has been reached: policy user over ratelimit"
+	msgSystemError     = "System error. Please try again later."
 )
 
 // huaweiRoute is one emulated API. pattern segments written as "{project_id}"
@@ -289,8 +294,7 @@ func (h *huaweiCloud) serve(x *exchange) {
 		h.gatewayError(x, http.StatusForbidden, apigwAuthFailed, msgProjectNotOwned)
 		return
 	}
-	if f, ok := h.srv.takeFault(route.action); ok {
-		h.gatewayError(x, f.status, f.code, f.message)
+	if h.srv.intercept(x, h) {
 		return
 	}
 	status, body := route.handle(h, x, r.URL.Query())
@@ -347,8 +351,7 @@ func (h *huaweiCloud) reply(x *exchange, status int, body any) {
 	if err != nil { // only plain structs: cannot happen
 		raw = []byte(`{}`)
 	}
-	x.w.WriteHeader(status)
-	_, _ = x.w.Write(raw)
+	x.send(status, raw)
 }
 
 // huaweiError is the error body of Huawei services and the API gateway.
@@ -361,6 +364,27 @@ type huaweiError struct {
 // gatewayError answers as the API gateway does, with the request ID in the body.
 func (h *huaweiCloud) gatewayError(x *exchange, status int, code, msg string) {
 	h.reply(x, status, huaweiError{ErrorCode: code, ErrorMsg: msg, RequestID: x.rec.RequestID})
+}
+
+// fail answers an injected failure as the gateway does.
+func (h *huaweiCloud) fail(x *exchange, f failure) {
+	if f.status == 0 {
+		f.status = http.StatusBadRequest
+	}
+	h.gatewayError(x, f.status, f.code, f.message)
+}
+
+// throttled is the gateway's answer to a user over its flow control policy.
+func (h *huaweiCloud) throttled(limit int) failure {
+	msg := msgThrottled
+	if limit > 0 {
+		msg += fmt.Sprintf(",limit:%d,time:1 second", limit)
+	}
+	return failure{http.StatusTooManyRequests, apigwThrottled, msg}
+}
+
+func (h *huaweiCloud) serverFault() failure {
+	return failure{http.StatusInternalServerError, apigwSystemError, msgSystemError}
 }
 
 // --- IAM ---

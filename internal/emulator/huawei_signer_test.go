@@ -17,7 +17,7 @@ import (
 // paths, query values and bodies the emulated APIs never see.
 func TestSignatureMatchesSDKSigner(t *testing.T) {
 	cred := Credential{AccessKey: "SIGNERTESTAK", SecretKey: "signer-test-sk"}
-	h := newHuaweiCloud(&Server{faults: map[string]*fault{}}, &HuaweiData{}, []Credential{cred})
+	h := newHuaweiCloud(&Server{}, &HuaweiData{}, []Credential{cred})
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		status, msg := h.authenticate(&exchange{w: w, r: r})
 		if status == 0 {

@@ -99,7 +99,9 @@ const tencentMaxSkew = 5 * 60
 
 // Tencent Cloud API 3.0 common error codes and the gateway's messages.
 const (
+	tcCodeInternalError        = "InternalError"
 	tcCodeInvalidAuthorization = "AuthFailure.InvalidAuthorization"
+	tcCodeRequestLimitExceeded = "RequestLimitExceeded"
 	tcCodeSecretIDNotFound     = "AuthFailure.SecretIdNotFound"
 	tcCodeSignatureExpire      = "AuthFailure.SignatureExpire"
 	tcCodeSignatureFailure     = "AuthFailure.SignatureFailure"
@@ -113,6 +115,9 @@ const (
 	tcCodeUnsupportedProtocol  = "UnsupportedProtocol"
 	tcCodeUnsupportedRegion    = "UnsupportedRegion"
 
+	tcMsgInternalError        = "An internal error has occurred. Retry your request, but if the problem persists, contact us."
+	tcMsgRequestLimit         = "Your current request times exceeds the frequency limit."
+	tcMsgRequestLimitN        = "Your current request times equals to `%d` in a second, which exceeds the frequency limit `%d` for a second. Please reduce the frequency of calls."
 	tcMsgInvalidAuthorization = "The request `Authorization` header does not conform to tencentcloud standards: "
 	tcMsgSecretIDNotFound     = "The SecretId is not found, please ensure that your SecretId is correct."
 	tcMsgSignatureExpire      = "Signature expired. Please use local time and enable NTP service for time synchronization to avoid a deviation between `Timestamp` and the server time %d."
@@ -181,8 +186,7 @@ func (t *tencentCloud) serve(x *exchange) {
 		return
 	}
 	// Faults come after routing, so they only hit calls the API would serve.
-	if f, ok := t.srv.takeFault(x.rec.Action); ok {
-		t.reply(x, f.status, tencentErrorPayload{Error: tencentAPIError{Code: f.code, Message: f.message}, RequestID: x.rec.RequestID})
+	if t.srv.intercept(x, t) {
 		return
 	}
 	t.reply(x, http.StatusOK, tcssImageAuthorizedInfoPayload{TCSSImageAuthorizedInfo: t.data.ImageAuthorizedInfo, RequestID: x.rec.RequestID})
@@ -308,8 +312,28 @@ func (t *tencentCloud) reply(x *exchange, status int, payload any) {
 		raw = []byte(`{}`)
 	}
 	x.w.Header().Set("Content-Type", "application/json")
-	x.w.WriteHeader(status)
-	_, _ = x.w.Write(raw)
+	x.send(status, raw)
+}
+
+// fail answers an injected failure; status 0 is API 3.0's HTTP 200.
+func (t *tencentCloud) fail(x *exchange, f failure) {
+	if f.status == 0 {
+		f.status = http.StatusOK
+	}
+	t.reply(x, f.status, tencentErrorPayload{Error: tencentAPIError{Code: f.code, Message: f.message}, RequestID: x.rec.RequestID})
+}
+
+// throttled is API 3.0's frequency limit answer, with HTTP 200 like every
+// API 3.0 error.
+func (t *tencentCloud) throttled(limit int) failure {
+	if limit > 0 {
+		return failure{http.StatusOK, tcCodeRequestLimitExceeded, fmt.Sprintf(tcMsgRequestLimitN, limit+1, limit)}
+	}
+	return failure{http.StatusOK, tcCodeRequestLimitExceeded, tcMsgRequestLimit}
+}
+
+func (t *tencentCloud) serverFault() failure {
+	return failure{http.StatusOK, tcCodeInternalError, tcMsgInternalError}
 }
 
 // tencentRequestID turns the server's 32-hex request ID into the UUID v4 form
