@@ -1,29 +1,41 @@
-# Every setting may come from the environment instead; HCL wins when both are set.
+# Every setting is optional. Each cloud setting may come from the environment variable named beside
+# it instead; HCL wins when both are set, and the vendor SDK's own chain (profile files, instance
+# metadata) is used when neither is. Keep secrets in the environment, not in HCL.
 # Configure only the clouds you read: an unconfigured cloud never disturbs the others.
 provider "cloudquota" {
   huaweicloud {
     region = "cn-north-4" # HW_REGION_NAME
-    # access_key / secret_key: prefer HW_ACCESS_KEY and HW_SECRET_KEY
-    # (or CLOUD_SDK_AK / CLOUD_SDK_SK, or the Huawei SDK's own credential chain).
-    # security_token = HW_SECURITY_TOKEN, for temporary credentials.
-    # project_id: HW_PROJECT_ID; resolved from the region through IAM when unset.
-    enterprise_project_id = "all_granted_eps" # HW_ENTERPRISE_PROJECT_ID
+    # access_key     = "..." # HW_ACCESS_KEY, then CLOUD_SDK_AK
+    # secret_key     = "..." # HW_SECRET_KEY, then CLOUD_SDK_SK
+    # security_token = "..." # HW_SECURITY_TOKEN (temporary credentials)
+    # project_id     = "..." # HW_PROJECT_ID; resolved from the region through IAM when unset
+    enterprise_project_id = "all_granted_eps" # HW_ENTERPRISE_PROJECT_ID; the data sources' default
+
+    # Full URLs, for private clouds and local testing (the cloudquota emulator):
+    # endpoints = {
+    #   hss        = "https://hss.cn-north-4.myhuaweicloud.com"
+    #   metastudio = "https://metastudio.cn-north-4.myhuaweicloud.com"
+    #   iam        = "https://iam.cn-north-4.myhuaweicloud.com"
+    # }
   }
 
   tencentcloud {
     region = "ap-guangzhou" # TENCENTCLOUD_REGION
-    # secret_id / secret_key: prefer TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY
-    # (or the Tencent Cloud SDK's chain: ~/.tencentcloud/credentials, CVM role).
-    # security_token = TENCENTCLOUD_SECURITY_TOKEN, for temporary credentials.
+    # secret_id      = "..." # TENCENTCLOUD_SECRET_ID
+    # secret_key     = "..." # TENCENTCLOUD_SECRET_KEY
+    # security_token = "..." # TENCENTCLOUD_SECURITY_TOKEN (temporary credentials)
+    # endpoints      = { tcss = "https://tcss.tencentcloudapi.com" }
   }
 
   alicloud {
     region = "cn-shanghai" # ALICLOUD_REGION, then ALIBABA_CLOUD_REGION_ID
-    # access_key / secret_key: prefer ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY
-    # (or ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET, or the credentials chain).
-    # security_token = ALICLOUD_SECURITY_TOKEN, for STS credentials.
+    # access_key     = "..." # ALICLOUD_ACCESS_KEY, then ALIBABA_CLOUD_ACCESS_KEY_ID
+    # secret_key     = "..." # ALICLOUD_SECRET_KEY, then ALIBABA_CLOUD_ACCESS_KEY_SECRET
+    # security_token = "..." # ALICLOUD_SECURITY_TOKEN, then ALIBABA_CLOUD_SECURITY_TOKEN (STS)
+    # endpoints      = { sas = "https://tds.aliyuncs.com" }
   }
 
-  max_retries     = 5     # transient faults and throttling, per API call
+  max_retries     = 5     # per API call, after throttling, 5xx, timeouts and connection errors
   request_timeout = "30s" # one HTTP attempt
+  insecure        = false # skip TLS verification; never the default
 }
