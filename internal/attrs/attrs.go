@@ -4,11 +4,15 @@
 package attrs
 
 import (
+	"context"
 	"math"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -111,4 +115,32 @@ func BeijingTime(s string) (out string, ok bool) {
 		return s, false
 	}
 	return t.Format(time.RFC3339), true
+}
+
+// DefaultReadTimeout bounds a whole read (rate-limit waits, attempts and backoff) when the
+// data source's timeouts block does not.
+const DefaultReadTimeout = 5 * time.Minute
+
+// Timeouts is the data source's `timeouts { read = "..." }` block.
+func Timeouts(ctx context.Context) schema.Block {
+	b, _ := timeouts.BlockWithOpts(ctx, timeouts.Opts{
+		ReadDescription: "Time limit of the whole read, rate-limit waits, retries and backoff included, as a Go " +
+			"duration such as `\"2m\"`. Default `\"5m\"`. Each HTTP attempt is also bounded by the provider's " +
+			"`request_timeout`.",
+	}).(schema.SingleNestedBlock)
+	b.MarkdownDescription = "Time limits of this data source's operations."
+	return b
+}
+
+// ReadContext is ctx bounded by the data source's timeouts.read; when it ends, retrying stops.
+func ReadContext(ctx context.Context, t timeouts.Value, diags *diag.Diagnostics) (context.Context, context.CancelFunc) {
+	d, ds := t.Read(ctx, DefaultReadTimeout)
+	diags.Append(ds...)
+	return context.WithTimeout(ctx, d)
+}
+
+// NullTimeouts is an unset timeouts block, for models built from a response rather than
+// from the configuration.
+func NullTimeouts() timeouts.Value {
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"read": types.StringType})}
 }

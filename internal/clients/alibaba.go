@@ -237,9 +237,11 @@ type alibabaResponseError interface {
 
 // classifyAlibaba maps the SDK's errors onto APIError: throttling and 5xx are transient.
 func classifyAlibaba(err error) (*APIError, bool) {
+	// A 200 whose body is not JSON was garbled on its way (a proxy, a cut connection);
+	// a read can safely ask again.
 	var decodeErr *APIError
 	if errors.As(err, &decodeErr) {
-		return decodeErr, false
+		return decodeErr, true
 	}
 	if certErr := asCertificateError(err); certErr != nil {
 		return &APIError{Err: certErr}, false
@@ -266,15 +268,15 @@ func classifyAlibaba(err error) (*APIError, bool) {
 // sasVersion is the Security Center OpenAPI version (RPC style, as Alibaba's generated Sas client calls it).
 const sasVersion = "2018-12-03"
 
-// CallSAS calls one Security Center action in regionID ("" = the provider's region),
-// decodes its JSON body into out, and returns the region called.
-func CallSAS(ctx context.Context, c *Client, regionID, action string, query map[string]string, out any) (string, error) {
+// CallSAS calls one Security Center action in regionID ("" = the provider's region) with
+// query, decodes its JSON body into a new T, and returns the region called.
+func CallSAS[T any](ctx context.Context, c *Client, regionID, action string, query map[string]string) (*T, string, error) {
 	if c == nil {
-		return "", errNotConfigured
+		return nil, "", errNotConfigured
 	}
 	client, region, err := c.alibaba.client(ServiceSAS, regionID)
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
 	params := &openapi.Params{
 		Action:      dara.String(action),
@@ -295,17 +297,16 @@ func CallSAS(ctx context.Context, c *Client, regionID, action string, query map[
 	// TLS is our transport's (newTransport); the SDK's IgnoreSSL would only shape a
 	// transport our HTTP client does not use.
 	runtime := &dara.RuntimeOptions{}
-	op := Operation{Cloud: AlibabaCloud, Service: ServiceSAS, Action: action, Region: region}
-	_, err = call(ctx, c.cfg.MaxRetries, op, classifyAlibaba, func() (struct{}, error) {
-		attemptCtx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout)
-		defer cancel()
-		res, err := client.CallApiWithCtx(attemptCtx, params, &openapi.OpenApiRequest{Query: q}, runtime)
+	op := Operation{Cloud: AlibabaCloud, Service: ServiceSAS, Action: action, Region: region, Args: canonical(query)}
+	out, err := do(ctx, c, op, classifyAlibaba, func(ctx context.Context) (*T, error) {
+		res, err := client.CallApiWithCtx(ctx, params, &openapi.OpenApiRequest{Query: q}, runtime)
 		if err != nil {
-			return struct{}{}, err
+			return nil, err
 		}
-		return struct{}{}, decodeSASBody(res, out)
+		out := new(T)
+		return out, decodeSASBody(res, out)
 	})
-	return region, err
+	return out, region, err
 }
 
 // decodeSASBody decodes a successful answer; a body that is not the documented JSON is an

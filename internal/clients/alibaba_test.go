@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -33,8 +34,7 @@ func TestCallSASUndecodableBody(t *testing.T) {
 		w.WriteHeader(http.StatusNonAuthoritativeInfo)
 		_, _ = w.Write([]byte("<html>gateway</html>"))
 	})
-	var out struct{}
-	_, err := CallSAS(context.Background(), c, "", "GetAuthSummary", nil, &out)
+	_, _, err := CallSAS[struct{}](context.Background(), c, "", "GetAuthSummary", nil)
 	var apiErr *APIError
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v, want *APIError", err)
@@ -45,7 +45,8 @@ func TestCallSASUndecodableBody(t *testing.T) {
 }
 
 // Terraform reads data sources in parallel; calls through one provider must not share
-// per-request state (run with -race).
+// per-request state (run with -race). The reads differ in their arguments, so that each is
+// its own API call rather than one shared.
 func TestCallSASConcurrent(t *testing.T) {
 	c := alibabaTestClient(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -53,12 +54,13 @@ func TestCallSASConcurrent(t *testing.T) {
 	})
 	var wg sync.WaitGroup
 	errs := make(chan error, 16)
-	for range 16 {
+	for i := range 16 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var out struct{ Action string }
-			if _, err := CallSAS(context.Background(), c, "", "GetAuthSummary", nil, &out); err != nil {
+			query := map[string]string{"Lang": strconv.Itoa(i)}
+			out, _, err := CallSAS[struct{ Action string }](context.Background(), c, "", "GetAuthSummary", query)
+			if err != nil {
 				errs <- err
 				return
 			}

@@ -29,7 +29,8 @@ func TestCallRetryPolicy(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			calls := 0
 			op := Operation{Cloud: HuaweiCloud, Service: ServiceHSS, Action: "ShowResourceQuotas", Region: "cn-north-4"}
-			out, err := call(context.Background(), tc.maxRetries, op, classifyHuawei, func() (string, error) {
+			c := New(Config{MaxRetries: tc.maxRetries})
+			out, err := call(context.Background(), c, op, classifyHuawei, func(context.Context) (string, error) {
 				calls++
 				if calls <= len(tc.failures) {
 					return "", tc.failures[calls-1]
@@ -60,7 +61,7 @@ func TestCallRetryPolicy(t *testing.T) {
 func TestCallStopsWhenCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	calls := 0
-	_, err := call(ctx, 10, Operation{}, classifyHuawei, func() (int, error) {
+	_, err := call(ctx, New(Config{MaxRetries: 10}), Operation{}, classifyHuawei, func(context.Context) (int, error) {
 		calls++
 		cancel()
 		return 0, &sdkerr.ServiceResponseError{StatusCode: 503}
@@ -72,7 +73,7 @@ func TestCallStopsWhenCancelled(t *testing.T) {
 
 func TestUnconfiguredClientIsADiagnosticNotAPanic(t *testing.T) {
 	var c *Client
-	_, _, err := CallHSS(context.Background(), c, "", "ShowResourceQuotas", func(*hss.HssClient) (int, error) { return 0, nil })
+	_, _, err := CallHSS(context.Background(), c, "", "ShowResourceQuotas", 0, func(*hss.HssClient, int) (int, error) { return 0, nil })
 	var cfgErr *ConfigError
 	if !errors.As(err, &cfgErr) {
 		t.Fatalf("err = %v, want a ConfigError", err)

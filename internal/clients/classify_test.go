@@ -34,6 +34,8 @@ func TestClassifyTencent(t *testing.T) {
 		{"gateway 404", &statusError{404, sdk("ClientError.HttpStatusCodeError", "Not Found", "")}, 404, "ClientError.HttpStatusCodeError", "", false},
 		{"no response", &statusError{0, tcerr.NewTencentCloudSDKErrorWithCause("ClientError.NetworkError", "Fail to get response", "", netErr)}, 0, "", "", true},
 		{"bad certificate", &statusError{0, tcerr.NewTencentCloudSDKErrorWithCause("ClientError.NetworkError", "Fail to get response", "", x509.UnknownAuthorityError{})}, 0, "", "", false},
+		{"body cut short", &statusError{200, sdk("ClientError.IOError", "unexpected EOF", "")}, 200, "ClientError.IOError", "", true},
+		{"body not JSON", &statusError{200, sdk("ClientError.ParseJsonError", "Fail to parse json content", "")}, 200, "ClientError.ParseJsonError", "", true},
 		{"anything else", errors.New("boom"), 0, "", "", false},
 	}
 	for _, tc := range cases {
@@ -67,7 +69,7 @@ func TestClassifyAlibaba(t *testing.T) {
 		{"bad signature", clientErr(400, "SignatureDoesNotMatch", "Specified signature is not matched", "R2"), 400, "SignatureDoesNotMatch", "Specified signature is not matched", "R2", false},
 		{"throttled", &openapi.ThrottlingError{StatusCode: dara.Int(400), Code: dara.String("Throttling.User"), RequestId: dara.String("R3"), Data: body("Throttling.User", "flow control", "R3")}, 400, "Throttling.User", "flow control", "R3", true},
 		{"server error", &openapi.ServerError{StatusCode: dara.Int(500), Code: dara.String("ServerError"), RequestId: dara.String("R4"), Data: body("ServerError", "ServerError", "R4")}, 500, "ServerError", "ServerError", "R4", true},
-		{"unreadable body", &APIError{HTTPStatus: 200, Message: "not JSON", RequestID: "R5"}, 200, "", "not JSON", "R5", false},
+		{"unreadable body", &APIError{HTTPStatus: 200, Message: "not JSON", RequestID: "R5"}, 200, "", "not JSON", "R5", true},
 		{"connection refused", &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}, 0, "", "", "", true},
 		{"bad certificate", fmt.Errorf("Post: %w", x509.UnknownAuthorityError{}), 0, "", "", "", false},
 	}

@@ -1,12 +1,20 @@
 // Package clients builds each cloud's SDK client from the provider configuration and wraps
-// every API call in one policy: retries, timeouts and error normalisation.
+// every API call in one policy: coalescing of identical reads, per-API rate limits,
+// timeouts, retries, masked logging and error normalisation.
 package clients
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
+	"regexp"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+	"golang.org/x/sync/singleflight"
+	"golang.org/x/time/rate"
 )
 
 // Defaults for the provider-wide settings; documented in the provider schema.
@@ -36,6 +44,15 @@ type Client struct {
 	huawei  *huaweiClients
 	tencent *tencentClients
 	alibaba *alibabaClients
+
+	// answers keeps every successful read for the life of the provider process (one
+	// Terraform command), and flights joins identical reads in progress: a plan with many
+	// identical data sources makes one API call.
+	answers sync.Map // Operation.key() -> response
+	flights singleflight.Group
+	limits  rateLimits
+	secrets []string
+	started time.Time
 }
 
 // New returns a Client; it performs no I/O.
@@ -46,12 +63,68 @@ func New(cfg Config) *Client {
 	if cfg.MaxRetries < 0 {
 		cfg.MaxRetries = 0
 	}
-	return &Client{
+	c := &Client{
 		cfg:     cfg,
 		huawei:  newHuaweiClients(cfg),
 		tencent: newTencentClients(cfg),
 		alibaba: newAlibabaClients(cfg),
+		limits:  rateLimits{limiters: map[string]*rate.Limiter{}},
+		secrets: cfg.secrets(),
+		started: time.Now(),
 	}
+	c.huawei.owner = c
+	return c
+}
+
+// canonical is a request's arguments in a stable form: JSON, whose struct fields keep
+// their order and whose map keys are sorted.
+func canonical(req any) string {
+	b, err := json.Marshal(req)
+	if err != nil { // every request type here is plain data; keep reads apart rather than fail
+		return fmt.Sprintf("%#v", req)
+	}
+	return string(b)
+}
+
+// secrets are the configured values that must never reach a log line.
+func (cfg Config) secrets() []string {
+	var out []string
+	for _, s := range []string{
+		cfg.Huawei.SecretKey, cfg.Huawei.SecurityToken,
+		cfg.Tencent.SecretKey, cfg.Tencent.SecurityToken,
+		cfg.Alibaba.SecretKey, cfg.Alibaba.SecurityToken,
+	} {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Log field keys whose values are credentials or signatures, whoever logs them.
+var secretFieldKeys = []string{
+	"secret_key", "secret_id_key", "security_token", "token", "authorization", "Authorization",
+	"X-TC-Token", "x-acs-security-token", "X-Security-Token", "password",
+}
+
+// signaturePattern matches what the three signing schemes put in an Authorization header.
+var signaturePattern = regexp.MustCompile(`(?i)(Signature=)[0-9a-f]+|((SDK|TC3|ACS3)-HMAC-SHA256)\s+\S.*`)
+
+// logContext is ctx with the operation's fields on every log line and every credential
+// masked: configured secrets wherever they appear, secret-named fields, and signatures.
+func (c *Client) logContext(ctx context.Context, op Operation) context.Context {
+	ctx = tflog.SetField(ctx, "cloud", op.Cloud)
+	ctx = tflog.SetField(ctx, "service", op.Service)
+	ctx = tflog.SetField(ctx, "action", op.Action)
+	ctx = tflog.SetField(ctx, "region", op.Region)
+	ctx = tflog.MaskFieldValuesWithFieldKeys(ctx, secretFieldKeys...)
+	ctx = tflog.MaskAllFieldValuesRegexes(ctx, signaturePattern)
+	ctx = tflog.MaskMessageRegexes(ctx, signaturePattern)
+	if len(c.secrets) > 0 {
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, c.secrets...)
+		ctx = tflog.MaskMessageStrings(ctx, c.secrets...)
+	}
+	return ctx
 }
 
 // Config returns the merged configuration the client was built from; zero when the
@@ -61,6 +134,15 @@ func (c *Client) Config() Config {
 		return Config{}
 	}
 	return c.cfg
+}
+
+// Configured is when the provider was configured: "now" for every read of one Terraform
+// command, so that relative windows (expiring_within) agree across data sources.
+func (c *Client) Configured() time.Time {
+	if c == nil {
+		return time.Now()
+	}
+	return c.started
 }
 
 // errNotConfigured guards reads that arrive before the provider was configured, which

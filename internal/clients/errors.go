@@ -1,6 +1,7 @@
 package clients
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -75,11 +76,29 @@ func (e *APIError) detail() string {
 	return b.String()
 }
 
-// hint names the usual cause of a failure class, so users know where to look first. Tencent
-// answers every error with HTTP 200, so vendor codes are read as well as statuses.
+// throttled reports whether the cloud refused the call for its rate. Tencent answers
+// every error with HTTP 200, so vendor codes are read as well as statuses.
+func (e *APIError) throttled() bool {
+	return e.HTTPStatus == 429 || e.Code == "APIGW.0308" || strings.HasPrefix(e.Code, "RequestLimitExceeded") ||
+		strings.HasPrefix(e.Code, "Throttling")
+}
+
+// serverFault reports whether the cloud said the fault is its own.
+func (e *APIError) serverFault() bool {
+	return strings.HasPrefix(e.Code, "InternalError") || e.Code == "ServerError" || e.Code == "ServiceUnavailable" ||
+		e.Code == "ResourceUnavailable.ServiceUnavailable"
+}
+
+// hint names the usual cause of a failure class, so users know where to look first.
 func (e *APIError) hint() string {
 	code := e.Code
 	switch {
+	case errors.Is(e.Err, context.DeadlineExceeded) && e.HTTPStatus == 0 && e.Code == "" &&
+		strings.Contains(e.Err.Error(), "timeouts.read"):
+		return "The read did not finish within its time limit: raise read in the data source's timeouts block, " +
+			"or lower max_retries and request_timeout so that a failing cloud fails sooner."
+	case errors.Is(e.Err, context.Canceled):
+		return "Terraform cancelled the read (for example on Ctrl-C or because another operation failed)."
 	case e.HTTPStatus == 401, code == "SignatureDoesNotMatch", code == "IncompleteSignature",
 		strings.HasPrefix(code, "InvalidAccessKeyId"), strings.HasPrefix(code, "InvalidSecurityToken"),
 		strings.HasPrefix(code, "AuthFailure") && code != "AuthFailure.UnauthorizedOperation":
@@ -87,22 +106,25 @@ func (e *APIError) hint() string {
 			"(an expired temporary credential looks the same)."
 	case e.HTTPStatus == 403, code == "NoPermission", code == "UnauthorizedOperation",
 		code == "AuthFailure.UnauthorizedOperation", strings.HasPrefix(code, "Forbidden"):
-		return "The credentials are valid but not allowed this action, or the project does not belong to " +
-			"the account: check the permissions in the account's access policies (IAM, CAM or RAM) and the project/region."
-	case e.HTTPStatus == 429, strings.HasPrefix(code, "RequestLimitExceeded"), strings.HasPrefix(code, "Throttling"):
+		return "The credentials are valid but not allowed this action, the service is not purchased or enabled " +
+			"for the account, or the project does not belong to the account: check the permissions in the " +
+			"account's access policies (IAM, CAM or RAM), the service's subscription, and the project/region."
+	case e.throttled():
 		return "The cloud throttled the request after all retries: lower Terraform's -parallelism or raise max_retries."
-	case e.HTTPStatus >= 500, strings.HasPrefix(code, "InternalError"), code == "ServerError":
+	case e.HTTPStatus >= 500, e.serverFault():
 		return "The cloud had a server-side fault; retrying later usually succeeds."
 	case e.HTTPStatus == 404, code == "InvalidAction", strings.HasPrefix(code, "InvalidAction."),
-		code == "UnsupportedRegion":
-		return "The API was not found: check the region and any endpoint override."
+		code == "UnsupportedRegion", strings.HasPrefix(code, "ResourceNotFound"):
+		return "The API was not found: check the region and any endpoint override (the service may not be " +
+			"offered in that region)."
 	case e.HTTPStatus == 400, strings.HasPrefix(code, "InvalidParameter"), strings.HasPrefix(code, "MissingParameter"):
 		return "The cloud rejected the request's arguments."
 	case e.HTTPStatus == 0 && e.Err != nil && strings.Contains(e.Err.Error(), "certificate"):
 		return "TLS verification of the endpoint failed: check the endpoint URL, or set insecure = true " +
 			"for a private endpoint with a self-signed certificate."
 	case e.HTTPStatus == 0:
-		return "No response arrived: check the network path to the endpoint, the endpoint override, and request_timeout."
+		return "No readable response arrived: check the network path to the endpoint, the endpoint override, " +
+			"and request_timeout."
 	}
 	return ""
 }

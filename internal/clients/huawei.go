@@ -73,6 +73,7 @@ var regionsBySDK = map[string]func(string) (*region.Region, error){
 }
 
 type huaweiClients struct {
+	owner    *Client // for the call policy of IAM lookups
 	cfg      Config
 	mu       sync.Mutex
 	entries  map[string]*huaweiEntry
@@ -175,12 +176,12 @@ func (h *huaweiClients) build(ctx context.Context, service, regionID string, pro
 		cred.ProjectId = project.id
 	}
 	op := Operation{Cloud: HuaweiCloud, Service: ServiceIAM, Action: "KeystoneListProjects", Region: regionID}
-	hc, err := call(ctx, h.cfg.MaxRetries, op, classifyHuaweiBuild, func() (*core.HcHttpClient, error) {
-		return core.NewHcHttpClientBuilder().
+	hc, err := call(ctx, h.owner, op, classifyHuaweiBuild, func(ctx context.Context) (*core.HcHttpClient, error) {
+		return withContext(ctx, core.NewHcHttpClientBuilder().
 			WithRegion(reg).
 			WithCredential(cred).
 			WithHttpConfig(httpConfig).
-			SafeBuild()
+			SafeBuild)
 	})
 	if err != nil {
 		return nil, HuaweiTarget{}, err
@@ -293,8 +294,9 @@ func classifyHuaweiBuild(err error) (*APIError, bool) {
 	return &APIError{Err: err}, isTransient(err)
 }
 
-// callHuawei runs one API call of service with the shared policy.
-func callHuawei[T any](ctx context.Context, c *Client, service, regionID, action string, fn func(*core.HcHttpClient) (T, error)) (T, HuaweiTarget, error) {
+// callHuawei runs one API call of service with the shared policy; req is the SDK request,
+// which also identifies the read for coalescing.
+func callHuawei[Req, T any](ctx context.Context, c *Client, service, regionID, action string, req Req, fn func(*core.HcHttpClient, Req) (T, error)) (T, HuaweiTarget, error) {
 	var zero T
 	if c == nil {
 		return zero, HuaweiTarget{}, errNotConfigured
@@ -303,21 +305,26 @@ func callHuawei[T any](ctx context.Context, c *Client, service, regionID, action
 	if err != nil {
 		return zero, HuaweiTarget{}, err
 	}
-	op := Operation{Cloud: HuaweiCloud, Service: service, Action: action, Region: target.Region}
-	out, err := call(ctx, c.cfg.MaxRetries, op, classifyHuawei, func() (T, error) { return fn(hc) })
+	op := Operation{
+		Cloud: HuaweiCloud, Service: service, Action: action, Region: target.Region,
+		Scope: target.ProjectID, Args: canonical(req),
+	}
+	out, err := do(ctx, c, op, classifyHuawei, func(ctx context.Context) (T, error) {
+		return withContext(ctx, func() (T, error) { return fn(hc, req) })
+	})
 	return out, target, err
 }
 
-// CallHSS calls one HSS API in regionID ("" = the provider's region).
-func CallHSS[T any](ctx context.Context, c *Client, regionID, action string, fn func(*hss.HssClient) (T, error)) (T, HuaweiTarget, error) {
-	return callHuawei(ctx, c, ServiceHSS, regionID, action, func(hc *core.HcHttpClient) (T, error) {
-		return fn(hss.NewHssClient(hc))
+// CallHSS calls one HSS API with req in regionID ("" = the provider's region).
+func CallHSS[Req, T any](ctx context.Context, c *Client, regionID, action string, req Req, fn func(*hss.HssClient, Req) (T, error)) (T, HuaweiTarget, error) {
+	return callHuawei(ctx, c, ServiceHSS, regionID, action, req, func(hc *core.HcHttpClient, req Req) (T, error) {
+		return fn(hss.NewHssClient(hc), req)
 	})
 }
 
-// CallMetaStudio calls one MetaStudio API in regionID ("" = the provider's region).
-func CallMetaStudio[T any](ctx context.Context, c *Client, regionID, action string, fn func(*metastudio.MetaStudioClient) (T, error)) (T, HuaweiTarget, error) {
-	return callHuawei(ctx, c, ServiceMetaStudio, regionID, action, func(hc *core.HcHttpClient) (T, error) {
-		return fn(metastudio.NewMetaStudioClient(hc))
+// CallMetaStudio calls one MetaStudio API with req in regionID ("" = the provider's region).
+func CallMetaStudio[Req, T any](ctx context.Context, c *Client, regionID, action string, req Req, fn func(*metastudio.MetaStudioClient, Req) (T, error)) (T, HuaweiTarget, error) {
+	return callHuawei(ctx, c, ServiceMetaStudio, regionID, action, req, func(hc *core.HcHttpClient, req Req) (T, error) {
+		return fn(metastudio.NewMetaStudioClient(hc), req)
 	})
 }

@@ -246,6 +246,10 @@ func classifyTencent(err error) (*APIError, bool) {
 	case sdkErr.Code == "ClientError.HttpStatusCodeError":
 		// A non-200 answer from something in front of the API (gateway, proxy).
 		return e, status == http.StatusTooManyRequests || status >= 500
+	case sdkErr.Code == "ClientError.IOError", sdkErr.Code == "ClientError.ParseJsonError":
+		// The answer was cut short or garbled on its way; a read can safely ask again.
+		e.HTTPStatus = http.StatusOK
+		return e, true
 	case strings.HasPrefix(sdkErr.Code, "RequestLimitExceeded"),
 		strings.HasPrefix(sdkErr.Code, "InternalError"),
 		sdkErr.Code == "ResourceUnavailable.ServiceUnavailable":
@@ -266,17 +270,14 @@ func CallTencent[T tchttp.Response](ctx context.Context, c *Client, service, ver
 	if err != nil {
 		return zero, "", err
 	}
-	op := Operation{Cloud: TencentCloud, Service: service, Action: action, Region: region}
-	status := &httpStatus{}
-	out, err := call(ctx, c.cfg.MaxRetries, op, classifyTencent, func() (T, error) {
-		status.code = 0
-		attemptCtx, cancel := context.WithTimeout(context.WithValue(ctx, statusKey{}, status), c.cfg.RequestTimeout)
-		defer cancel()
+	op := Operation{Cloud: TencentCloud, Service: service, Action: action, Region: region, Args: canonical(params)}
+	out, err := do(ctx, c, op, classifyTencent, func(ctx context.Context) (T, error) {
+		status := &httpStatus{}
 		req := tchttp.NewCommonRequest(strings.ToLower(service), version, action)
 		if err := req.SetActionParameters(params); err != nil {
 			return zero, err
 		}
-		req.SetContext(attemptCtx)
+		req.SetContext(context.WithValue(ctx, statusKey{}, status))
 		resp := newResponse()
 		if err := client.Send(req, resp); err != nil {
 			return zero, &statusError{status: status.code, err: err}

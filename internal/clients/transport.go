@@ -3,6 +3,7 @@ package clients
 import (
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"io"
 	"net"
@@ -30,13 +31,16 @@ func asCertificateError(err error) error {
 }
 
 // isTransient reports whether err is a transport failure worth another attempt: timeouts,
-// refused or reset connections, a connection closed mid-answer.
+// refused or reset connections, a connection closed mid-answer, a garbled body.
 func isTransient(err error) bool {
 	if asCertificateError(err) != nil {
 		return false
 	}
+	// A body that is not JSON on a read that succeeded was garbled or cut on its way.
 	var netErr net.Error
-	if errors.As(err, &netErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+	var syntaxErr *json.SyntaxError
+	if errors.As(err, &netErr) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) ||
+		errors.As(err, &syntaxErr) {
 		return true
 	}
 	// Some SDKs flatten transport errors into text.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -31,6 +32,7 @@ type imageScanStatisticsDataSource struct {
 type imageScanStatisticsModel struct {
 	ID                  types.String      `tfsdk:"id"`
 	Region              types.String      `tfsdk:"region"`
+	Timeouts            timeouts.Value    `tfsdk:"timeouts"`
 	EnterpriseProjectID types.String      `tfsdk:"enterprise_project_id"`
 	RepositoryScanNum   types.Int64       `tfsdk:"repository_scan_num"`
 	CicdScanNum         types.Int64       `tfsdk:"cicd_scan_num"`
@@ -54,7 +56,7 @@ func (d *imageScanStatisticsDataSource) Metadata(_ context.Context, req datasour
 	resp.TypeName = req.ProviderTypeName + "_hss_image_scan_statistics"
 }
 
-func (d *imageScanStatisticsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *imageScanStatisticsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	counts := func(what string) schema.SingleNestedAttribute {
 		return schema.SingleNestedAttribute{
 			MarkdownDescription: what + ", by where the images are.",
@@ -70,6 +72,7 @@ func (d *imageScanStatisticsDataSource) Schema(_ context.Context, _ datasource.S
 		MarkdownDescription: "Pay-per-scan statistics of Huawei Cloud HSS container image scanning " +
 			"(API `ShowImagePayPerScanStatistics`, `GET /v5/{project_id}/image/pay-per-scan/statistics`): " +
 			"scans used, free scans left, and image counts by risk.\n\n" + attrs.ZeroRule,
+		Blocks: map[string]schema.Block{"timeouts": attrs.Timeouts(ctx)},
 		Attributes: map[string]schema.Attribute{
 			"id":                    attrs.ID(),
 			"region":                attrs.Region("Huawei Cloud", "HW_REGION_NAME"),
@@ -125,17 +128,19 @@ func (d *imageScanStatisticsDataSource) Read(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
+	defer cancel()
 	eps, effective := enterpriseProjectID(m.EnterpriseProjectID, d.client)
 	request := &model.ShowImagePayPerScanStatisticsRequest{EnterpriseProjectId: eps}
-	out, target, err := clients.CallHSS(ctx, d.client, m.Region.ValueString(), "ShowImagePayPerScanStatistics",
-		func(c *hss.HssClient) (*model.ShowImagePayPerScanStatisticsResponse, error) {
-			return c.ShowImagePayPerScanStatistics(request)
-		})
+	out, target, err := clients.CallHSS(ctx, d.client, m.Region.ValueString(), "ShowImagePayPerScanStatistics", request,
+		(*hss.HssClient).ShowImagePayPerScanStatistics)
 	if err != nil {
 		clients.AddError(&resp.Diagnostics, err)
 		return
 	}
+	configured := m.Timeouts
 	m = flattenImageScanStatistics(out)
+	m.Timeouts = configured
 	m.ID = types.StringValue(strings.Join([]string{target.ProjectID, effective}, "/"))
 	m.Region = types.StringValue(target.Region)
 	m.EnterpriseProjectID = types.StringValue(effective)
@@ -148,6 +153,7 @@ func flattenImageScanStatistics(out *model.ShowImagePayPerScanStatisticsResponse
 		out = &model.ShowImagePayPerScanStatisticsResponse{}
 	}
 	return imageScanStatisticsModel{
+		Timeouts:          attrs.NullTimeouts(),
 		RepositoryScanNum: attrs.Int64(out.RepositoryScanNum),
 		CicdScanNum:       attrs.Int64(out.CicdScanNum),
 		FreeQuotaNum:      attrs.Int64(out.FreeQuotaNum),

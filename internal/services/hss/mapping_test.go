@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/model"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 )
 
 func i32(v int32) *int32      { return &v }
@@ -129,7 +131,7 @@ func TestFlattenResourceQuotas(t *testing.T) {
 // The model structs must match the schemas exactly; State.Set refuses any missing or extra field.
 func TestModelsMatchSchemas(t *testing.T) {
 	ctx := context.Background()
-	var quotas resourceQuotasModel
+	quotas := resourceQuotasModel{Timeouts: attrs.NullTimeouts()}
 	flattenResourceQuotas(&model.ShowResourceQuotasResponse{DataList: &[]model.ResourceQuotasInfo{{
 		AvailableResourcesList: &[]model.AvailableResourceIdsInfo{{}},
 	}}}, &quotas)

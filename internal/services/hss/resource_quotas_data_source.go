@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -37,15 +38,16 @@ type resourceQuotasDataSource struct {
 }
 
 type resourceQuotasModel struct {
-	ID                  types.String `tfsdk:"id"`
-	Region              types.String `tfsdk:"region"`
-	EnterpriseProjectID types.String `tfsdk:"enterprise_project_id"`
-	Version             types.String `tfsdk:"version"`
-	ChargingMode        types.String `tfsdk:"charging_mode"`
-	Quotas              []quotaModel `tfsdk:"quotas"`
-	TotalNum            types.Int64  `tfsdk:"total_num"`
-	UsedNum             types.Int64  `tfsdk:"used_num"`
-	AvailableNum        types.Int64  `tfsdk:"available_num"`
+	ID                  types.String   `tfsdk:"id"`
+	Region              types.String   `tfsdk:"region"`
+	Timeouts            timeouts.Value `tfsdk:"timeouts"`
+	EnterpriseProjectID types.String   `tfsdk:"enterprise_project_id"`
+	Version             types.String   `tfsdk:"version"`
+	ChargingMode        types.String   `tfsdk:"charging_mode"`
+	Quotas              []quotaModel   `tfsdk:"quotas"`
+	TotalNum            types.Int64    `tfsdk:"total_num"`
+	UsedNum             types.Int64    `tfsdk:"used_num"`
+	AvailableNum        types.Int64    `tfsdk:"available_num"`
 }
 
 type quotaModel struct {
@@ -66,12 +68,13 @@ func (d *resourceQuotasDataSource) Metadata(_ context.Context, req datasource.Me
 	resp.TypeName = req.ProviderTypeName + "_hss_resource_quotas"
 }
 
-func (d *resourceQuotasDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *resourceQuotasDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "HSS protection quotas (licences) of a Huawei Cloud account: total, used and " +
 			"available per edition, and the quota resources still free (API `ShowResourceQuotas`, " +
 			"`GET /v5/{project_id}/billing/quotas`). The top-level `total_num`, `used_num` and `available_num` " +
 			"are sums over `quotas`, ready for a precondition.\n\n" + attrs.ZeroRule,
+		Blocks: map[string]schema.Block{"timeouts": attrs.Timeouts(ctx)},
 		Attributes: map[string]schema.Attribute{
 			"id":                    attrs.ID(),
 			"region":                attrs.Region("Huawei Cloud", "HW_REGION_NAME"),
@@ -140,16 +143,16 @@ func (d *resourceQuotasDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
+	defer cancel()
 	eps, effective := enterpriseProjectID(m.EnterpriseProjectID, d.client)
 	request := &model.ShowResourceQuotasRequest{
 		EnterpriseProjectId: eps,
 		Version:             m.Version.ValueStringPointer(),
 		ChargingMode:        m.ChargingMode.ValueStringPointer(),
 	}
-	out, target, err := clients.CallHSS(ctx, d.client, m.Region.ValueString(), "ShowResourceQuotas",
-		func(c *hss.HssClient) (*model.ShowResourceQuotasResponse, error) {
-			return c.ShowResourceQuotas(request)
-		})
+	out, target, err := clients.CallHSS(ctx, d.client, m.Region.ValueString(), "ShowResourceQuotas", request,
+		(*hss.HssClient).ShowResourceQuotas)
 	if err != nil {
 		clients.AddError(&resp.Diagnostics, err)
 		return

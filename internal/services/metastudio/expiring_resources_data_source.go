@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -35,9 +36,6 @@ var BusinessTypes = []string{
 	"BUSINESS_CARD_2D", "PICTURE_2D", "MODELING_3D", "VDS_3D", "TTSA_3D", "FLEXUS_2D",
 }
 
-// now is the clock expiring_within counts from; tests pin it.
-var now = time.Now
-
 // NewExpiringResourcesDataSource is the factory for cloudquota_metastudio_expiring_resources.
 func NewExpiringResourcesDataSource() datasource.DataSource {
 	return &expiringResourcesDataSource{}
@@ -50,6 +48,7 @@ type expiringResourcesDataSource struct {
 type expiringResourcesModel struct {
 	ID             types.String         `tfsdk:"id"`
 	Region         types.String         `tfsdk:"region"`
+	Timeouts       timeouts.Value       `tfsdk:"timeouts"`
 	Business       types.Set            `tfsdk:"business"`
 	StartTime      timetypes.RFC3339    `tfsdk:"resource_expire_start_time"`
 	EndTime        timetypes.RFC3339    `tfsdk:"resource_expire_end_time"`
@@ -69,7 +68,7 @@ func (d *expiringResourcesDataSource) Metadata(_ context.Context, req datasource
 	resp.TypeName = req.ProviderTypeName + "_metastudio_expiring_resources"
 }
 
-func (d *expiringResourcesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *expiringResourcesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	window := func(which string) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: which + " of the expiry window, RFC 3339 (such as `2026-01-10T08:43:17Z`). " +
@@ -84,6 +83,7 @@ func (d *expiringResourcesDataSource) Schema(_ context.Context, _ datasource.Sch
 			"within a time window (API `CountTenantResources`, `GET /v1/{project_id}/tenants/resources-count`). " +
 			"Use `expiring_within` for a window that starts at the moment of the read and is known at plan " +
 			"time, unlike one built from `timestamp()`.\n\n" + attrs.ZeroRule,
+		Blocks: map[string]schema.Block{"timeouts": attrs.Timeouts(ctx)},
 		Attributes: map[string]schema.Attribute{
 			"id":     attrs.ID(),
 			"region": attrs.Region("Huawei Cloud", "HW_REGION_NAME"),
@@ -171,15 +171,15 @@ func (d *expiringResourcesDataSource) Read(ctx context.Context, req datasource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	request, diags := buildCountRequest(ctx, &m, now())
+	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	request, diags := buildCountRequest(ctx, &m, d.client.Configured())
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out, target, err := clients.CallMetaStudio(ctx, d.client, m.Region.ValueString(), "CountTenantResources",
-		func(c *metastudio.MetaStudioClient) (*model.CountTenantResourcesResponse, error) {
-			return c.CountTenantResources(request)
-		})
+	out, target, err := clients.CallMetaStudio(ctx, d.client, m.Region.ValueString(), "CountTenantResources", request,
+		(*metastudio.MetaStudioClient).CountTenantResources)
 	if err != nil {
 		clients.AddError(&resp.Diagnostics, err)
 		return
@@ -193,7 +193,9 @@ func (d *expiringResourcesDataSource) Read(ctx context.Context, req datasource.R
 }
 
 // buildCountRequest turns the arguments into the API request and records the effective
-// window in m. expiring_within is resolved against at, the moment of the read.
+// window in m. expiring_within is resolved against at: the moment the provider was
+// configured, so that every read of one plan sees the same window (and identical reads
+// share one call).
 func buildCountRequest(ctx context.Context, m *expiringResourcesModel, at time.Time) (*model.CountTenantResourcesRequest, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	request := &model.CountTenantResourcesRequest{}

@@ -12,6 +12,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/model"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 )
 
 func str(v string) *string { return &v }
@@ -130,7 +132,9 @@ func TestModelMatchesSchema(t *testing.T) {
 		t.Fatal(diags)
 	}
 	resources, total := flattenResourcesCount(&model.CountTenantResourcesResponse{ResourcesCount: &[]model.ResourcesCount{{}}})
-	m := expiringResourcesModel{Business: types.SetNull(types.StringType), Resources: resources, TotalCount: total}
+	m := expiringResourcesModel{
+		Business: types.SetNull(types.StringType), Resources: resources, TotalCount: total, Timeouts: attrs.NullTimeouts(),
+	}
 	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(resp.Schema.Type().TerraformType(ctx), nil)}
 	if diags := state.Set(ctx, &m); diags.HasError() {
 		t.Fatalf("model does not match schema: %v", diags)

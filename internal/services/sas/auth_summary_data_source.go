@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -123,6 +124,7 @@ type postPaidVersionSummary struct {
 type authSummaryModel struct {
 	ID                              types.String                  `tfsdk:"id"`
 	Region                          types.String                  `tfsdk:"region"`
+	Timeouts                        timeouts.Value                `tfsdk:"timeouts"`
 	DefaultAuthToAll                types.Bool                    `tfsdk:"default_auth_to_all"`
 	AllowPartialBuy                 types.Bool                    `tfsdk:"allow_partial_buy"`
 	AllowUpgradePartialBuy          types.Bool                    `tfsdk:"allow_upgrade_partial_buy"`
@@ -183,7 +185,7 @@ func (d *authSummaryDataSource) Metadata(_ context.Context, req datasource.Metad
 	resp.TypeName = req.ProviderTypeName + "_sas_auth_summary"
 }
 
-func (d *authSummaryDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *authSummaryDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	flag := func(what, api string) schema.BoolAttribute {
 		return schema.BoolAttribute{
 			MarkdownDescription: what + " (`" + api + "`, a 0/1 flag in the API).",
@@ -211,6 +213,7 @@ func (d *authSummaryDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 		MarkdownDescription: "Licence (authorization) summary of Alibaba Cloud Security Center (API `GetAuthSummary`, " +
 			"product Sas, version 2018-12-03): editions bought, servers and cores bound and unbound, and per-edition " +
 			"usage for subscription and pay-as-you-go.\n\n" + attrs.ZeroRule,
+		Blocks: map[string]schema.Block{"timeouts": attrs.Timeouts(ctx)},
 		Attributes: map[string]schema.Attribute{
 			"id":                        attrs.ID(),
 			"region":                    attrs.Region("Alibaba Cloud", "ALICLOUD_REGION"),
@@ -294,13 +297,16 @@ func (d *authSummaryDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var out authSummary
-	region, err := clients.CallSAS(ctx, d.client, m.Region.ValueString(), "GetAuthSummary", nil, &out)
+	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
+	defer cancel()
+	out, region, err := clients.CallSAS[authSummary](ctx, d.client, m.Region.ValueString(), "GetAuthSummary", nil)
 	if err != nil {
 		clients.AddError(&resp.Diagnostics, err)
 		return
 	}
-	m = flattenAuthSummary(&out)
+	configured := m.Timeouts
+	m = flattenAuthSummary(out)
+	m.Timeouts = configured
 	m.ID = types.StringValue(region)
 	m.Region = types.StringValue(region)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
@@ -315,6 +321,7 @@ func flattenAuthSummary(in *authSummary) authSummaryModel {
 	flag := func(p *flexBool) types.Bool { return types.BoolValue(boolOf(p)) }
 	named := func(p *flexInt) types.String { return types.StringValue(versionName(intOf(p))) }
 	m := authSummaryModel{
+		Timeouts:                        attrs.NullTimeouts(),
 		DefaultAuthToAll:                flag(in.DefaultAuthToAll),
 		AllowPartialBuy:                 flag(in.AllowPartialBuy),
 		AllowUpgradePartialBuy:          flag(in.AllowUpgradePartialBuy),

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -70,6 +71,7 @@ type imageScanInquireInfo struct {
 type imageAuthorizedInfoModel struct {
 	ID                         types.String           `tfsdk:"id"`
 	Region                     types.String           `tfsdk:"region"`
+	Timeouts                   timeouts.Value         `tfsdk:"timeouts"`
 	TotalAuthorizedCnt         types.Int64            `tfsdk:"total_authorized_cnt"`
 	UsedAuthorizedCnt          types.Int64            `tfsdk:"used_authorized_cnt"`
 	AvailableAuthorizedCnt     types.Int64            `tfsdk:"available_authorized_cnt"`
@@ -99,7 +101,7 @@ func (d *imageAuthorizedInfoDataSource) Metadata(_ context.Context, req datasour
 	resp.TypeName = req.ProviderTypeName + "_tcss_image_authorized_info"
 }
 
-func (d *imageAuthorizedInfoDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *imageAuthorizedInfoDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	timeAttr := func(what string) schema.StringAttribute {
 		return schema.StringAttribute{
 			MarkdownDescription: what + ", RFC 3339. The API's Beijing time `YYYY-MM-DD hh:mm:ss` becomes " +
@@ -114,6 +116,7 @@ func (d *imageAuthorizedInfoDataSource) Schema(_ context.Context, _ datasource.S
 		MarkdownDescription: "Image scanning authorizations of Tencent Cloud Container Security Service " +
 			"(TCSS API `DescribeImageAuthorizedInfo`, version " + APIVersion + "): how many are bought, " +
 			"used and free, and the image scan billing information.\n\n" + attrs.ZeroRule,
+		Blocks: map[string]schema.Block{"timeouts": attrs.Timeouts(ctx)},
 		Attributes: map[string]schema.Attribute{
 			"id":                   attrs.ID(),
 			"region":               attrs.Region("Tencent Cloud", "TENCENTCLOUD_REGION"),
@@ -164,6 +167,8 @@ func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
+	defer cancel()
 	out, region, err := clients.CallTencent(ctx, d.client, clients.ServiceTCSS, APIVersion, m.Region.ValueString(),
 		"DescribeImageAuthorizedInfo", map[string]any{},
 		func() *describeImageAuthorizedInfoResponse { return &describeImageAuthorizedInfoResponse{} })
@@ -172,7 +177,9 @@ func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource
 		return
 	}
 	var diags diag.Diagnostics
+	configured := m.Timeouts
 	m, diags = flattenImageAuthorizedInfo(out.Response)
+	m.Timeouts = configured
 	resp.Diagnostics.Append(diags...)
 	m.ID = types.StringValue(region)
 	m.Region = types.StringValue(region)
@@ -187,6 +194,7 @@ func flattenImageAuthorizedInfo(in *imageAuthorizedInfo) (imageAuthorizedInfoMod
 	}
 	total, used := attrs.Int64Ptr(in.TotalAuthorizedCnt), attrs.Int64Ptr(in.UsedAuthorizedCnt)
 	m := imageAuthorizedInfoModel{
+		Timeouts:                   attrs.NullTimeouts(),
 		TotalAuthorizedCnt:         total,
 		UsedAuthorizedCnt:          used,
 		AvailableAuthorizedCnt:     types.Int64Value(available(total.ValueInt64(), used.ValueInt64())),

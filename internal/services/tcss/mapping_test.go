@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -92,7 +93,8 @@ func TestFlattenImageAuthorizedInfo(t *testing.T) {
 			}
 			gotInfo, wantInfo := *got.ImageScanInquireInfo, *tc.want.ImageScanInquireInfo
 			got.ImageScanInquireInfo, tc.want.ImageScanInquireInfo = nil, nil
-			if got != tc.want {
+			got.Timeouts = tc.want.Timeouts // not the mapping's: the configuration's
+			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tc.want)
 			}
 			if gotInfo != wantInfo {
