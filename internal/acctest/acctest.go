@@ -280,3 +280,34 @@ func InsecureSteps(config func(insecure bool) string, checks []statecheck.StateC
 		},
 	}
 }
+
+// AllCloudsProvider is a provider block configuring all three clouds against the emulator
+// with its key pairs in HCL; settings go at the provider's top level (max_retries,
+// request_timeout), where the per-cloud blocks' max_retries = 1 would not suit.
+func (e *Emulator) AllCloudsProvider(settings string) string {
+	return fmt.Sprintf(`
+provider "cloudquota" {
+  %s
+  huaweicloud {
+    region     = "cn-north-4"
+    access_key = %q
+    secret_key = %q
+    %s
+  }
+  tencentcloud {
+    region     = "ap-guangzhou"
+    secret_id  = %q
+    secret_key = %q
+    endpoints  = { tcss = %q }
+  }
+  alicloud {
+    region     = "cn-shanghai"
+    access_key = %q
+    secret_key = %q
+    endpoints  = { sas = %q }
+  }
+}
+`, settings, e.HuaweiCred.AccessKey, e.HuaweiCred.SecretKey, e.HuaweiEndpoints(),
+		e.TencentCred.AccessKey, e.TencentCred.SecretKey, e.URL,
+		e.AlibabaCred.AccessKey, e.AlibabaCred.SecretKey, e.URL)
+}

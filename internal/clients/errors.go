@@ -119,6 +119,10 @@ func (e *APIError) hint() string {
 			"offered in that region)."
 	case e.HTTPStatus == 400, strings.HasPrefix(code, "InvalidParameter"), strings.HasPrefix(code, "MissingParameter"):
 		return "The cloud rejected the request's arguments."
+	case e.Code == "ClientError.ParseJsonError", e.Code == "ClientError.IOError",
+		strings.Contains(e.Message, "not the documented JSON"):
+		return "The answer was cut short or was not the documented JSON on every attempt: something between " +
+			"here and the cloud (a proxy or gateway) may be rewriting it."
 	case e.HTTPStatus == 0 && e.Err != nil && strings.Contains(e.Err.Error(), "certificate"):
 		return "TLS verification of the endpoint failed: check the endpoint URL, or set insecure = true " +
 			"for a private endpoint with a self-signed certificate."

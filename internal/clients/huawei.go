@@ -262,6 +262,12 @@ func classifyHuawei(err error) (*APIError, bool) {
 	var sre *sdkerr.ServiceResponseError
 	if errors.As(err, &sre) {
 		e := &APIError{HTTPStatus: sre.StatusCode, Code: sre.ErrorCode, Message: sre.ErrorMessage, RequestID: sre.RequestId}
+		if sre.StatusCode < 300 {
+			// A success the SDK could not decode: the body was garbled on its way, and a read
+			// can safely ask again.
+			e.Message = "the response body is not the documented JSON: " + sre.ErrorMessage
+			return e, true
+		}
 		return e, sre.StatusCode == 429 || sre.StatusCode >= 500 || sre.ErrorCode == "APIGW.0308"
 	}
 	// A certificate that fails verification will fail the same way on every attempt.
