@@ -162,6 +162,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	latency := s.latency
 	s.mu.Unlock()
+	if latency > 0 {
+		bufferBody(r)
+	}
 	if sleep(r.Context(), latency) {
 		s.backendFor(r).serve(x)
 	} else {

@@ -1,8 +1,10 @@
 package emulator
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"sort"
 	"strconv"
@@ -33,8 +35,10 @@ const (
 	// reused keep-alive connection closes this way, so a GET client may only
 	// see the second of two drops.
 	FaultDrop FaultKind = "drop"
-	// FaultMalformed answers HTTP 200 with the first half of the success
-	// body, correctly framed: a body that is not valid JSON.
+	// FaultMalformed answers HTTP 200, correctly framed, with the first half
+	// of the success body and a NUL byte: not valid JSON, and a syntax error
+	// to every decoder (a bare prefix reads as an unexpected EOF to streaming
+	// decoders, which is what FaultTruncated is for).
 	FaultMalformed FaultKind = "malformed"
 	// FaultTruncated answers HTTP 200 whose Content-Length announces the
 	// whole success body, sends half of it and closes the connection: the
@@ -174,6 +178,11 @@ type queuedFault struct {
 // only after the rate limit let the request through. It panics on an unknown
 // Kind, a programming error.
 func (s *Server) Inject(action string, faults ...Fault) {
+	s.inject(action, false, faults)
+}
+
+// inject queues faults for action, after dropping those pending if replace.
+func (s *Server) inject(action string, replace bool, faults []Fault) {
 	for _, f := range faults {
 		if !knownKind(f.Kind) {
 			panic(fmt.Sprintf("emulator: Inject(%q): unknown fault kind %q", action, f.Kind))
@@ -181,6 +190,9 @@ func (s *Server) Inject(action string, faults ...Fault) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if replace {
+		delete(s.faults, action)
+	}
 	for _, f := range faults {
 		s.faults[action] = append(s.faults[action], &queuedFault{Fault: f, remaining: max(f.Count, 1)})
 	}
@@ -205,10 +217,11 @@ func (s *Server) ClearFaults(action string) {
 // {"Code","Message","RequestId"}. n <= 0 clears pending faults. It replaces
 // every fault pending for the action; Inject adds to them instead.
 func (s *Server) InjectFault(action string, n int, status int, code, message string) {
-	s.ClearFaults(action)
+	var faults []Fault
 	if n > 0 {
-		s.Inject(action, Fault{Kind: FaultError, Count: n, Status: status, Code: code, Message: message})
+		faults = []Fault{{Kind: FaultError, Count: n, Status: status, Code: code, Message: message}}
 	}
+	s.inject(action, true, faults)
 }
 
 // takeFault consumes one request's worth of the first pending fault for
@@ -366,7 +379,7 @@ func (x *exchange) send(status int, body []byte) {
 	}
 	switch x.alter {
 	case FaultMalformed:
-		body = body[:len(body)/2]
+		body = append(body[:len(body)/2:len(body)/2], 0)
 	case FaultTruncated:
 		x.w.Header().Set("Content-Length", strconv.Itoa(len(body)))
 		x.w.WriteHeader(status)
@@ -394,6 +407,28 @@ func abortConnection(w http.ResponseWriter) {
 	// connection, and does not log this panic.
 	panic(http.ErrAbortHandler)
 }
+
+// bufferBody reads the request body ahead, up to the most a signature
+// covers, and puts it back. net/http only notices a client that hangs up once
+// the body is read, so this lets a wait end when the client leaves.
+func bufferBody(r *http.Request) {
+	if r.Body == nil || r.Body == http.NoBody {
+		return
+	}
+	raw, err := io.ReadAll(io.LimitReader(r.Body, maxSignedBodyBytes+1))
+	rest := r.Body
+	if err != nil {
+		rest = io.NopCloser(errReader{err})
+	}
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(raw), rest), r.Body}
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // sleep waits d, or less when ctx ends first; it reports whether it waited d.
 func sleep(ctx context.Context, d time.Duration) bool {
