@@ -1,5 +1,28 @@
 // Command cloudquota-emulator serves the cloud API emulator on a local port,
 // for running the provider by hand or from scripts without cloud accounts.
+//
+// Usage:
+//
+//	cloudquota-emulator [-listen ADDR] [-data FILE] [-url-file FILE] [-quiet]
+//	    [-latency DURATION] [-rate-limit N] [-fault SPEC]... [credential flags]
+//
+// Fault injection, for trying retries and limits by hand:
+//
+//	-latency 300ms    delay every request by this much
+//	-rate-limit 20    serve at most 20 requests a second per action; the rest
+//	                  get the cloud's throttling answer
+//	-fault SPEC       queue a fault; repeatable, consumed in the order given.
+//	                  SPEC is ACTION:KIND[:COUNT[:ARG]], KIND one of error,
+//	                  throttle, 5xx, drop, malformed, truncated, latency; ARG a
+//	                  duration for latency, STATUS/CODE/MESSAGE for error:
+//	                    -fault ShowResourceQuotas:throttle:3
+//	                    -fault GetAuthSummary:5xx:2
+//	                    -fault DescribeImageAuthorizedInfo:drop
+//	                    -fault DescribeImageAuthorizedInfo:latency:3:2s
+//	                    -fault GetAuthSummary:error:1:403/Forbidden.RAM/denied
+//
+// Faults and the rate limit hit only requests with a valid signature that the
+// emulated API would serve.
 package main
 
 import (
@@ -9,18 +32,46 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
+// faultFlags collects repeated -fault flags.
+type faultFlags struct {
+	specs  []string
+	faults []actionFault
+}
+
+type actionFault struct {
+	action string
+	fault  emulator.Fault
+}
+
+func (f *faultFlags) String() string { return strings.Join(f.specs, " ") }
+
+func (f *faultFlags) Set(spec string) error {
+	action, fault, err := emulator.ParseFault(spec)
+	if err != nil {
+		return err
+	}
+	f.specs = append(f.specs, spec)
+	f.faults = append(f.faults, actionFault{action, fault})
+	return nil
+}
+
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return // -h: the usage is printed already
+		}
 		fmt.Fprintln(os.Stderr, "cloudquota-emulator:", err)
 		os.Exit(1)
 	}
@@ -39,8 +90,22 @@ func run(args []string, stdout, stderr io.Writer) error {
 	tcKey := fs.String("tencent-secret-key", emulator.DefaultTencentCredential.SecretKey, "Tencent Cloud SecretKey to accept")
 	aliAK := fs.String("alibaba-access-key", emulator.DefaultAlibabaCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
 	aliSK := fs.String("alibaba-secret-key", emulator.DefaultAlibabaCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
+	latency := fs.Duration("latency", 0, "delay every request by this `duration` (e.g. 300ms)")
+	rateLimit := fs.Float64("rate-limit", 0, "serve at most `N` requests a second per action, answering the rest with the cloud's throttling error (0 = no limit)")
+	var faults faultFlags
+	fs.Var(&faults, "fault", "queue a fault, `ACTION:KIND[:COUNT[:ARG]]` (repeatable; KIND: error, throttle, 5xx, drop, malformed, truncated, latency; "+
+		"ARG: a duration for latency, STATUS/CODE/MESSAGE for error), e.g. ShowResourceQuotas:throttle:3")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if *latency < 0 {
+		return errors.New("-latency must not be negative")
+	}
+	if *rateLimit < 0 || math.IsNaN(*rateLimit) || math.IsInf(*rateLimit, 0) {
+		return errors.New("-rate-limit must be a number >= 0")
 	}
 	for _, v := range []string{*ak, *sk, *tcID, *tcKey, *aliAK, *aliSK} {
 		if v == "" {
@@ -52,6 +117,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		HuaweiCredentials:  []emulator.Credential{{AccessKey: *ak, SecretKey: *sk}},
 		TencentCredentials: []emulator.Credential{{AccessKey: *tcID, SecretKey: *tcKey}},
 		AlibabaCredentials: []emulator.Credential{{AccessKey: *aliAK, SecretKey: *aliSK}},
+		Latency:            *latency,
+		RateLimit:          *rateLimit,
 	}
 	if *dataPath != "" {
 		d, err := emulator.LoadData(*dataPath)
@@ -86,7 +153,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "tencentcloud secret id: %s\ntencentcloud secret key: %s\n", *tcID, *tcKey)
 	fmt.Fprintf(stdout, "alicloud access key: %s\nalicloud secret key: %s\n", *aliAK, *aliSK)
 
-	srv := &http.Server{Handler: emulator.New(opts), ReadHeaderTimeout: 10 * time.Second}
+	if *latency > 0 {
+		fmt.Fprintf(stdout, "latency: %s\n", *latency)
+	}
+	if *rateLimit > 0 {
+		fmt.Fprintf(stdout, "rate limit: %g requests/s per action\n", *rateLimit)
+	}
+	emu := emulator.New(opts)
+	for _, f := range faults.faults {
+		emu.Inject(f.action, f.fault)
+	}
+	for _, spec := range faults.specs {
+		fmt.Fprintf(stdout, "fault: %s\n", spec)
+	}
+
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 

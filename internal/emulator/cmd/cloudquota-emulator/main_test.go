@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // lockedBuffer lets the test read output while run writes it.
@@ -30,30 +39,58 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
-func TestRunServesAndShutsDownOnSignal(t *testing.T) {
-	urlFile := filepath.Join(t.TempDir(), "url")
-	var stdout, stderr lockedBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run([]string{"-url-file", urlFile, "-data", "../../testdata/example-data.json", "-huawei-access-key", "CMDTESTAK"}, &stdout, &stderr)
-	}()
+// running is run in the background, serving at base.
+type running struct {
+	base           string
+	stdout, stderr *lockedBuffer
+	done           chan error
+}
 
-	var base string
+// start runs the command with args plus -url-file and waits until it
+// listens.
+func start(t *testing.T, args ...string) *running {
+	t.Helper()
+	urlFile := filepath.Join(t.TempDir(), "url")
+	r := &running{stdout: new(lockedBuffer), stderr: new(lockedBuffer), done: make(chan error, 1)}
+	go func() {
+		r.done <- run(append([]string{"-url-file", urlFile}, args...), r.stdout, r.stderr)
+	}()
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
 		if b, err := os.ReadFile(urlFile); err == nil && strings.HasSuffix(string(b), "\n") {
-			base = strings.TrimSpace(string(b))
+			r.base = strings.TrimSpace(string(b))
 			break
 		}
 		select {
-		case err := <-done:
-			t.Fatalf("run returned early: %v\n%s", err, stderr.String())
+		case err := <-r.done:
+			t.Fatalf("run returned early: %v\n%s", err, r.stderr.String())
 		default:
 		}
 	}
-	if !strings.HasPrefix(base, "http://127.0.0.1:") {
-		t.Fatalf("url file holds %q", base)
+	if !strings.HasPrefix(r.base, "http://127.0.0.1:") {
+		t.Fatalf("url file holds %q", r.base)
 	}
-	resp, err := http.Get(base + "/no/such/api")
+	return r
+}
+
+// stop signals the process as a user would and waits for run to return.
+func (r *running) stop(t *testing.T) {
+	t.Helper()
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-r.done:
+		if err != nil {
+			t.Fatalf("run: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no shutdown after SIGINT")
+	}
+}
+
+func TestRunServesAndShutsDownOnSignal(t *testing.T) {
+	r := start(t, "-data", "../../testdata/example-data.json", "-huawei-access-key", "CMDTESTAK")
+	resp, err := http.Get(r.base + "/no/such/api")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,24 +98,13 @@ func TestRunServesAndShutsDownOnSignal(t *testing.T) {
 	if resp.StatusCode != http.StatusNotFound {
 		t.Errorf("status %d", resp.StatusCode)
 	}
-
-	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("run: %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("no shutdown after SIGINT")
-	}
-	out := stdout.String()
-	if !strings.Contains(out, "cloudquota emulator listening on "+base) || !strings.Contains(out, "CMDTESTAK") {
+	r.stop(t)
+	out := r.stdout.String()
+	if !strings.Contains(out, "cloudquota emulator listening on "+r.base) || !strings.Contains(out, "CMDTESTAK") {
 		t.Errorf("stdout %q", out)
 	}
-	if !strings.Contains(stderr.String(), "/no/such/api") {
-		t.Errorf("request not logged: %q", stderr.String())
+	if !strings.Contains(r.stderr.String(), "/no/such/api") {
+		t.Errorf("request not logged: %q", r.stderr.String())
 	}
 }
 
@@ -90,5 +116,87 @@ func TestRunRejectsBadData(t *testing.T) {
 	var out lockedBuffer
 	if err := run([]string{"-data", bad}, &out, &out); err == nil {
 		t.Fatal("bad data file accepted")
+	}
+}
+
+// TestRunFaultFlags drives the fault flags end to end with the Tencent SDK:
+// queued faults in order, then the rate limit, all behind the latency.
+func TestRunFaultFlags(t *testing.T) {
+	const latency = 50 * time.Millisecond
+	r := start(t, "-quiet", "-latency", latency.String(), "-rate-limit", "2",
+		"-fault", "DescribeImageAuthorizedInfo:throttle",
+		"-fault", "DescribeImageAuthorizedInfo:error:1:200/UnauthorizedOperation/not allowed: ask your admin")
+	defer r.stop(t)
+
+	u, err := url.Parse(r.base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof := profile.NewClientProfile()
+	prof.HttpProfile.Endpoint = u.Host
+	prof.HttpProfile.Scheme = "HTTP"
+	prof.RateLimitExceededMaxRetries = 0
+	c := common.NewCommonClient(common.NewCredential(emulator.DefaultTencentCredential.AccessKey, emulator.DefaultTencentCredential.SecretKey), "ap-guangzhou", prof)
+	describe := func() (string, time.Duration) {
+		t.Helper()
+		began := time.Now()
+		err := c.Send(tchttp.NewCommonRequest("tcss", "2020-11-01", "DescribeImageAuthorizedInfo"), tchttp.NewCommonResponse())
+		took := time.Since(began)
+		if err == nil {
+			return "", took
+		}
+		var se *tcerr.TencentCloudSDKError
+		if !errors.As(err, &se) {
+			t.Fatalf("error %T %v", err, err)
+		}
+		return se.Code + ": " + se.Message, took
+	}
+
+	// The two faults, in order, each after the latency.
+	want := []string{
+		"RequestLimitExceeded: Your current request times exceeds the frequency limit.",
+		"UnauthorizedOperation: not allowed: ask your admin",
+	}
+	for _, w := range want {
+		got, took := describe()
+		if got != w {
+			t.Errorf("got %q, want %q", got, w)
+		}
+		if took < latency {
+			t.Errorf("answered after %s, want >= %s", took, latency)
+		}
+	}
+	// Both requests above used the limit of 2 a second: the next is refused
+	// by the rate limit, until the second has passed.
+	if got, _ := describe(); !strings.HasPrefix(got, "RequestLimitExceeded: Your current request times equals to `3`") {
+		t.Errorf("over the limit: %q", got)
+	}
+	time.Sleep(time.Second)
+	if got, _ := describe(); got != "" {
+		t.Errorf("after the window: %q", got)
+	}
+	out := r.stdout.String()
+	for _, s := range []string{"latency: 50ms", "rate limit: 2 requests/s per action", "fault: DescribeImageAuthorizedInfo:throttle\n"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("stdout lacks %q:\n%s", s, out)
+		}
+	}
+}
+
+func TestRunRejectsBadFaultFlags(t *testing.T) {
+	for _, args := range [][]string{
+		{"-fault", "ShowResourceQuotas"},
+		{"-fault", "ShowResourceQuotas:explode"},
+		{"-fault", "DescribeImageAuthorizedInfo:latency:1"},
+		{"-latency", "-1s"},
+		{"-latency", "soon"},
+		{"-rate-limit", "-5"},
+		{"-rate-limit", "lots"},
+		{"stray"},
+	} {
+		var out lockedBuffer
+		if err := run(args, &out, &out); err == nil {
+			t.Errorf("%q accepted", args)
+		}
 	}
 }
