@@ -64,8 +64,8 @@ type Options struct {
 	RateLimit float64
 }
 
-// Request is one request the emulator answered, kept so tests can assert what
-// the client actually sent.
+// Request is one request the emulator received, kept so tests can assert what
+// the client actually sent and what it was answered.
 type Request struct {
 	Cloud     string // "huaweicloud", "tencentcloud" or "alicloud"
 	Action    string // e.g. "ShowResourceQuotas"; "" when the path is unknown
@@ -75,7 +75,7 @@ type Request struct {
 	ProjectID string // Huawei: from the path, "" for IAM
 	Region    string // Tencent: the X-TC-Region header; "" where the wire carries no region
 	AccessKey string // from the Authorization header (never the secret)
-	Status    int    // HTTP status answered
+	Status    int    // HTTP status answered; 0 when the connection closed without an answer (FaultDrop, or the client left)
 	RequestID string
 	Time      time.Time // when the request arrived
 }
