@@ -71,8 +71,8 @@ func TestAccReliability_faultClasses(t *testing.T) {
 							},
 						},
 						{
-							PreConfig: inject(10),
-							Config:    config(1),
+							PreConfig:   inject(10),
+							Config:      config(1),
 							ExpectError: diagnostic(cl.cloud, cl.action, fc.want),
 						},
 					},
