@@ -54,8 +54,10 @@ func do[T any](ctx context.Context, c *Client, op Operation, classify classifier
 	ctx = c.logContext(ctx, op)
 	key := op.key()
 	if v, ok := c.answers.Load(key); ok {
-		tflog.Debug(ctx, "cloud API read answered from this plan's earlier identical read")
-		return v.(T), nil
+		if out, ok := v.(T); ok {
+			tflog.Debug(ctx, "cloud API read answered from this plan's earlier identical read")
+			return out, nil
+		}
 	}
 	for {
 		ch := c.flights.DoChan(key, func() (any, error) {
@@ -82,10 +84,14 @@ func do[T any](ctx context.Context, c *Client, op Operation, classify classifier
 			case res.Err != nil:
 				return zero, res.Err
 			}
+			out, ok := res.Val.(T)
+			if !ok { // one key, one response type; a mismatch is a bug, and the read asks itself
+				return call(ctx, c, op, classify, fn)
+			}
 			if res.Shared {
 				tflog.Debug(ctx, "cloud API read shared with an identical concurrent read")
 			}
-			return res.Val.(T), nil
+			return out, nil
 		}
 	}
 }

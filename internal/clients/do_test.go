@@ -25,10 +25,10 @@ func TestDoCoalescesIdenticalReads(t *testing.T) {
 	c := New(Config{MaxRetries: 1})
 	var calls atomic.Int32
 	release := make(chan struct{})
-	fn := func(context.Context) (string, error) {
+	fn := func(ctx context.Context) (string, error) {
 		calls.Add(1)
 		<-release
-		return "answer", nil
+		return "answer", ctx.Err()
 	}
 	var wg sync.WaitGroup
 	results := make(chan string, 20)

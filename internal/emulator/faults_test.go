@@ -403,15 +403,14 @@ func TestRateLimit(t *testing.T) {
 			served, refused := 0, 0
 			for range total {
 				err := ft.call()
-				switch {
-				case err == nil:
+				if err == nil {
 					served++
-				default:
-					if got, _ := ft.vendor(err); got.code != ft.throttle.code {
-						t.Errorf("error %v, want %s", err, ft.throttle.code)
-					}
-					refused++
+					continue
 				}
+				if got, _ := ft.vendor(err); got.code != ft.throttle.code {
+					t.Errorf("error %v, want %s", err, ft.throttle.code)
+				}
+				refused++
 			}
 			elapsed := time.Since(start)
 			// At most limit requests are served within any second.
@@ -693,5 +692,3 @@ func TestParseFault(t *testing.T) {
 		})
 	}
 }
-
-func ptrTo[T any](v T) *T { return &v }
