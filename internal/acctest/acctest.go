@@ -283,8 +283,20 @@ func InsecureSteps(config func(insecure bool) string, checks []statecheck.StateC
 
 // AllCloudsProvider is a provider block configuring all three clouds against the emulator
 // with its key pairs in HCL; settings go at the provider's top level (max_retries,
-// request_timeout), where the per-cloud blocks' max_retries = 1 would not suit.
+// request_timeout).
 func (e *Emulator) AllCloudsProvider(settings string) string {
+	return e.AllCloudsProviderWith(e.HuaweiCred, e.TencentCred, e.AlibabaCred, settings)
+}
+
+// AllCloudsProviderWith is AllCloudsProvider with chosen key pairs; a security token is set
+// where the credential has one.
+func (e *Emulator) AllCloudsProviderWith(hw, tc, ali emulator.Credential, settings string) string {
+	token := func(c emulator.Credential) string {
+		if c.SecurityToken == "" {
+			return ""
+		}
+		return fmt.Sprintf("security_token = %q", c.SecurityToken)
+	}
 	return fmt.Sprintf(`
 provider "cloudquota" {
   %s
@@ -293,21 +305,24 @@ provider "cloudquota" {
     access_key = %q
     secret_key = %q
     %s
+    %s
   }
   tencentcloud {
     region     = "ap-guangzhou"
     secret_id  = %q
     secret_key = %q
+    %s
     endpoints  = { tcss = %q }
   }
   alicloud {
     region     = "cn-shanghai"
     access_key = %q
     secret_key = %q
+    %s
     endpoints  = { sas = %q }
   }
 }
-`, settings, e.HuaweiCred.AccessKey, e.HuaweiCred.SecretKey, e.HuaweiEndpoints(),
-		e.TencentCred.AccessKey, e.TencentCred.SecretKey, e.URL,
-		e.AlibabaCred.AccessKey, e.AlibabaCred.SecretKey, e.URL)
+`, settings, hw.AccessKey, hw.SecretKey, token(hw), e.HuaweiEndpoints(),
+		tc.AccessKey, tc.SecretKey, token(tc), e.URL,
+		ali.AccessKey, ali.SecretKey, token(ali), e.URL)
 }

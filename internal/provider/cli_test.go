@@ -145,37 +145,11 @@ func TestAccCLI_traceLogHasNoSecrets(t *testing.T) {
 		TencentCredentials: []emulator.Credential{tc},
 		AlibabaCredentials: []emulator.Credential{ali},
 	})
-	config := fmt.Sprintf(`
-provider "cloudquota" {
-  max_retries = 1
-  huaweicloud {
-    region         = "cn-north-4"
-    access_key     = %q
-    secret_key     = %q
-    security_token = %q
-    %s
-  }
-  tencentcloud {
-    region         = "ap-guangzhou"
-    secret_id      = %q
-    secret_key     = %q
-    security_token = %q
-    endpoints      = { tcss = %q }
-  }
-  alicloud {
-    region         = "cn-shanghai"
-    access_key     = %q
-    secret_key     = %q
-    security_token = %q
-    endpoints      = { sas = %q }
-  }
-}
+	config := emu.AllCloudsProviderWith(hw, tc, ali, "max_retries = 1") + `
 data "cloudquota_hss_resource_quotas" "test" {}
 data "cloudquota_tcss_image_authorized_info" "test" {}
 data "cloudquota_sas_auth_summary" "test" {}
-`, hw.AccessKey, hw.SecretKey, hw.SecurityToken, emu.HuaweiEndpoints(),
-		tc.AccessKey, tc.SecretKey, tc.SecurityToken, emu.URL,
-		ali.AccessKey, ali.SecretKey, ali.SecurityToken, emu.URL)
+`
 	// One transient fault per cloud, so that failed attempts and retries are logged too.
 	emu.Inject("ShowResourceQuotas", emulator.Fault{Kind: emulator.FaultServer})
 	emu.Inject("DescribeImageAuthorizedInfo", emulator.Fault{Kind: emulator.FaultThrottle})

@@ -2,7 +2,6 @@ package provider_test
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -127,7 +126,7 @@ func TestAccExamples(t *testing.T) {
 				t.Fatal(err)
 			}
 			emu := acctest.StartEmulator(t, emulator.Options{Data: acctest.ExampleData(t)})
-			cfg := allClouds(emu) + string(example)
+			cfg := emu.AllCloudsProvider("max_retries = 1") + string(example)
 			steps := []resource.TestStep{{Config: cfg}}
 			if tc.tooMuch != nil {
 				steps = append(steps, resource.TestStep{Config: cfg, ConfigVariables: tc.tooMuch, ExpectError: tc.fails})
@@ -222,33 +221,4 @@ func TestAccCapacityGuard(t *testing.T) {
 	} {
 		emu.RequestsFor(t, action)
 	}
-}
-
-// allClouds configures every cloud against the emulator, as a user's provider block would.
-func allClouds(emu *acctest.Emulator) string {
-	return fmt.Sprintf(`
-provider "cloudquota" {
-  max_retries = 1
-  huaweicloud {
-    region     = "cn-north-4"
-    access_key = %q
-    secret_key = %q
-    %s
-  }
-  tencentcloud {
-    region     = "ap-guangzhou"
-    secret_id  = %q
-    secret_key = %q
-    endpoints  = { tcss = %q }
-  }
-  alicloud {
-    region     = "cn-shanghai"
-    access_key = %q
-    secret_key = %q
-    endpoints  = { sas = %q }
-  }
-}
-`, emu.HuaweiCred.AccessKey, emu.HuaweiCred.SecretKey, emu.HuaweiEndpoints(),
-		emu.TencentCred.AccessKey, emu.TencentCred.SecretKey, emu.URL,
-		emu.AlibabaCred.AccessKey, emu.AlibabaCred.SecretKey, emu.URL)
 }
