@@ -1,0 +1,465 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The plan cases.
+const (
+	kindBaseline  = "baseline"
+	kindIdentical = "identical"
+	kindDistinct  = "distinct"
+	// kindIdenticalQuiet is kindIdentical with TF_LOG_SDK=off: the plugin SDKs log nothing.
+	kindIdenticalQuiet = "identical, TF_LOG_SDK=off"
+)
+
+// report is BENCHMARKS.json; BENCHMARKS.md renders it.
+type report struct {
+	Date            string       `json:"date"`
+	Command         string       `json:"command"`
+	DurationSeconds float64      `json:"duration_seconds"`
+	Machine         machineInfo  `json:"machine"`
+	Settings        settings     `json:"settings"`
+	Binary          binarySizes  `json:"binary_bytes"`
+	Schema          schemaResult `json:"schema"`
+	Plans           []planResult `json:"plans"`
+	Targets         []target     `json:"targets"`
+}
+
+type machineInfo struct {
+	CPU       string `json:"cpu"`
+	Cores     int    `json:"cores"`
+	MemoryMB  int64  `json:"memory_mb"`
+	Kernel    string `json:"kernel"`
+	Go        string `json:"go"`
+	Terraform string `json:"terraform"`
+	LoadStart string `json:"loadavg_start"`
+	LoadEnd   string `json:"loadavg_end"`
+}
+
+type settings struct {
+	Latency              string  `json:"emulator_latency"`
+	Runs                 int     `json:"runs"`
+	RunsLarge            int     `json:"runs_large_distinct"`
+	Sizes                []int   `json:"sizes"`
+	EmulatorRateLimit    float64 `json:"emulator_rate_limit_per_s"`
+	ClientRateLimit      float64 `json:"client_rate_limit_per_s"`
+	TerraformParallelism int     `json:"terraform_parallelism"`
+}
+
+type binarySizes struct {
+	ProviderRelease int64 `json:"provider_release"`
+	ProviderPlain   int64 `json:"provider_plain"`
+	BaselineRelease int64 `json:"baseline_release"`
+	BaselinePlain   int64 `json:"baseline_plain"`
+}
+
+type schemaResult struct {
+	Provider stats `json:"provider"`
+	Baseline stats `json:"baseline"`
+}
+
+type planResult struct {
+	Kind      string `json:"kind"` // baseline, identical, distinct
+	Instances int    `json:"instances"`
+	Stats     stats  `json:"stats"`
+}
+
+// stats are the medians (and spread) of one case's runs.
+type stats struct {
+	Runs         int       `json:"runs"`
+	WallMS       float64   `json:"wall_ms_median"`
+	WallAllMS    []float64 `json:"wall_ms_runs"`
+	ProviderKB   int64     `json:"provider_peak_rss_kb_median"`
+	ProviderMax  int64     `json:"provider_peak_rss_kb_max"`
+	ProviderProc int       `json:"provider_processes"`
+	TerraformKB  int64     `json:"terraform_tree_max_rss_kb_median"`
+	ProviderCPU  float64   `json:"provider_cpu_ms_median"`
+	TotalCPU     float64   `json:"terraform_and_provider_cpu_ms_median"`
+	Calls        int       `json:"api_calls_median"`
+	CallsAll     []int     `json:"api_calls_runs,omitempty"`
+	Throttled    int       `json:"throttled_total"`
+	Failed       int       `json:"failed_calls_total"`
+	PlanFailures int       `json:"failed_commands"`
+	PeakPerSec   int       `json:"peak_calls_in_one_second,omitempty"`
+}
+
+type target struct {
+	Name   string `json:"name"`
+	Figure string `json:"figure"`
+	Met    bool   `json:"met"`
+}
+
+func summarize(samples []sample, calls []callStats) stats {
+	st := stats{Runs: len(samples)}
+	var wall []float64
+	var prov, tf []int64
+	var pcpu, tcpu []float64
+	for _, s := range samples {
+		pcpu = append(pcpu, float64(s.ProviderCPU.Milliseconds()))
+		tcpu = append(tcpu, float64(s.TerraformCPU.Milliseconds()))
+		ms := float64(s.Wall.Microseconds()) / 1000
+		st.WallAllMS = append(st.WallAllMS, ms)
+		wall = append(wall, ms)
+		prov = append(prov, s.ProviderHWMKB)
+		tf = append(tf, s.TerraformMaxRSSKB)
+		st.ProviderMax = max(st.ProviderMax, s.ProviderHWMKB)
+		st.ProviderProc = max(st.ProviderProc, s.ProviderProcs)
+		if s.Err != nil {
+			st.PlanFailures++
+		}
+	}
+	var n []int
+	for _, c := range calls {
+		n = append(n, c.Calls)
+		st.CallsAll = append(st.CallsAll, c.Calls)
+		st.Throttled += c.Throttled
+		st.Failed += c.Failed
+		st.PeakPerSec = max(st.PeakPerSec, c.PeakPerSecond)
+	}
+	st.WallMS = median(wall)
+	st.ProviderKB = median(prov)
+	st.TerraformKB = median(tf)
+	st.Calls = median(n)
+	st.ProviderCPU = median(pcpu)
+	st.TotalCPU = median(tcpu)
+	return st
+}
+
+// median of the values; of an even count, the lower middle one (a value that was measured).
+func median[T int | int64 | float64](v []T) T {
+	if len(v) == 0 {
+		var zero T
+		return zero
+	}
+	s := slices.Clone(v)
+	slices.Sort(s)
+	return s[(len(s)-1)/2]
+}
+
+func (r *report) plan(kind string, n int) (stats, bool) {
+	for _, p := range r.Plans {
+		if p.Kind == kind && p.Instances == n {
+			return p.Stats, true
+		}
+	}
+	return stats{}, false
+}
+
+func (r *report) mustPlan(kind string, n int) stats {
+	st, _ := r.plan(kind, n)
+	if st.WallMS == 0 {
+		st.WallMS = 1 // no division by zero in a report of a partial run
+	}
+	return st
+}
+
+// evaluate checks the targets of issue 8 against the figures.
+func (r *report) evaluate(o options) {
+	add := func(name string, met bool, format string, args ...any) {
+		r.Targets = append(r.Targets, target{Name: name, Figure: fmt.Sprintf(format, args...), Met: met})
+	}
+	sr := r.Schema.Provider.WallMS / r.Schema.Baseline.WallMS
+	add("schema load within 1.2x of the baseline provider's", sr <= 1.2,
+		"%s vs %s: %.2fx", ms(r.Schema.Provider.WallMS), ms(r.Schema.Baseline.WallMS), sr)
+
+	one, okOne := r.plan(kindIdentical, 1)
+	base1, okBase := r.plan(kindBaseline, 1)
+	if okOne && okBase {
+		x := one.WallMS / base1.WallMS
+		add("plan of 1 instance within 1.2x of the baseline provider's", x <= 1.2,
+			"%s vs %s (baseline, 1 terraform_data): %.2fx", ms(one.WallMS), ms(base1.WallMS), x)
+	}
+	largest := slices.Max(o.sizes)
+	if id, ok := r.plan(kindIdentical, largest); ok {
+		exact := len(id.CallsAll) > 0
+		for _, c := range id.CallsAll {
+			exact = exact && c == 1
+		}
+		add(fmt.Sprintf("%d identical instances: exactly 1 API call", largest), exact,
+			"API calls per run: %v", id.CallsAll)
+		if okOne {
+			x := id.WallMS / one.WallMS
+			add(fmt.Sprintf("%d identical instances: plan time within 1.5x of 1 instance", largest), x <= 1.5,
+				"%s vs %s: %.2fx", ms(id.WallMS), ms(one.WallMS), x)
+		}
+	}
+	if d, ok := r.plan(kindDistinct, largest); ok {
+		base, _ := r.plan(kindBaseline, largest)
+		ideal := float64(d.Calls) / terraformParallelism * float64(o.latency.Milliseconds())
+		bound := float64(d.Calls) / clientRateTCSS * 1000
+		near := d.WallMS <= 1.5*(base.WallMS+ideal)
+		add(fmt.Sprintf("%d distinct instances: plan time close to (calls / parallelism) x latency", largest), near,
+			"%s for %d calls; (calls / %d) x %s = %s, + Terraform's own %s = %s (met when within 1.5x of that); "+
+				"the client rate limit (%g/s) alone takes calls / rate = %s, + Terraform's own = %s",
+			ms(d.WallMS), d.Calls, terraformParallelism, o.latency, ms(ideal), ms(base.WallMS), ms(base.WallMS+ideal),
+			clientRateTCSS, ms(bound), ms(base.WallMS+bound))
+	}
+	var throttled, failed, plansFailed, calls int
+	for _, p := range r.Plans {
+		if p.Kind == kindDistinct {
+			throttled += p.Stats.Throttled
+			failed += p.Stats.Failed
+			plansFailed += p.Stats.PlanFailures
+			for _, c := range p.Stats.CallsAll {
+				calls += c
+			}
+		}
+	}
+	add("distinct instances: no throttling errors with the emulator's rate limit on", throttled == 0 && failed == 0 && plansFailed == 0,
+		"%d calls in all distinct-argument runs at an emulator limit of %g/s: %d throttled, %d failed, %d plans failed",
+		calls, o.rateLimit, throttled, failed, plansFailed)
+	add("binary under 40 MB", r.Binary.ProviderRelease < 40e6,
+		"%s (release build, -s -w); %s without -s -w", mb(r.Binary.ProviderRelease), mb(r.Binary.ProviderPlain))
+	var peak int64
+	for _, p := range r.Plans {
+		if p.Kind != kindBaseline && p.Instances == largest {
+			peak = max(peak, p.Stats.ProviderMax)
+		}
+	}
+	add(fmt.Sprintf("provider peak RSS under 60 MB at %d instances", largest), peak > 0 && peak*1024 < 60e6,
+		"%s (the largest of every run, identical and distinct)", mb(peak*1024))
+}
+
+func ms(v float64) string {
+	if v >= 10000 {
+		return fmt.Sprintf("%.1f s", v/1000)
+	}
+	return fmt.Sprintf("%.0f ms", v)
+}
+
+func mb(bytes int64) string { return fmt.Sprintf("%.1f MB", float64(bytes)/1e6) }
+
+func kbMB(kb int64) string { return mb(kb * 1024) }
+
+func (r *report) write(dir string) error {
+	js, err := json.MarshalIndent(r, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "BENCHMARKS.json"), append(js, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "BENCHMARKS.md"), r.markdown(), 0o644)
+}
+
+func (r *report) markdown() []byte {
+	var b bytes.Buffer
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	s := r.Settings
+	p("# Benchmarks")
+	p("")
+	p("What the provider costs a `terraform` command, measured by `make bench` against a baseline")
+	p("framework provider with no data sources ([`internal/bench/baseline`](internal/bench/baseline/main.go)).")
+	p("Generated; do not edit: run `make bench` and commit the result. Figures are medians of %d runs", s.Runs)
+	if s.RunsLarge != s.Runs {
+		p("(%d for the distinct-argument plans of 500 instances or more, which take ~instances / %g s each).", s.RunsLarge, s.ClientRateLimit)
+	} else {
+		p("(the distinct-argument plans of 500 instances as well).")
+	}
+	p("")
+	p("- Date: %s (the run took %.0f s)", r.Date, r.DurationSeconds)
+	p("- Command: `%s`", r.Command)
+	p("- Machine: %s, %d cores, %d MB memory; Linux %s; %s; terraform %s", r.Machine.CPU, r.Machine.Cores,
+		r.Machine.MemoryMB, r.Machine.Kernel, r.Machine.Go, r.Machine.Terraform)
+	p("- Load average (1, 5, 15 min) at start %s, at end %s", r.Machine.LoadStart, r.Machine.LoadEnd)
+	p("- Emulator: a separate process, %s latency on every request, rate limit %g requests/s per API; the provider's own client-side limit for TCSS `DescribeImageAuthorizedInfo` is %g/s; terraform's -parallelism is its default, %d",
+		s.Latency, s.EmulatorRateLimit, s.ClientRateLimit, s.TerraformParallelism)
+	p("")
+	p("## Targets (issue 8)")
+	p("")
+	p("| target | figure | met |")
+	p("| --- | --- | --- |")
+	for _, t := range r.Targets {
+		met := "no"
+		if t.Met {
+			met = "yes"
+		}
+		p("| %s | %s | %s |", t.Name, t.Figure, met)
+	}
+	p("")
+	p("## Binary")
+	p("")
+	p("| build | provider | baseline |")
+	p("| --- | --- | --- |")
+	p("| release (`CGO_ENABLED=0 -trimpath -ldflags \"-s -w\"`, as `.goreleaser.yml`) | %s | %s |", mb(r.Binary.ProviderRelease), mb(r.Binary.BaselineRelease))
+	p("| plain `go build` (as `make build`) | %s | %s |", mb(r.Binary.ProviderPlain), mb(r.Binary.BaselinePlain))
+	p("")
+	p("## Schema: `terraform providers schema -json`")
+	p("")
+	p("| provider | wall (median; runs) | provider peak RSS | terraform peak RSS |")
+	p("| --- | --- | --- | --- |")
+	sp, sb := r.Schema.Provider, r.Schema.Baseline
+	p("| cloudquota | %s; %s | %s | %s |", ms(sp.WallMS), runsMS(sp.WallAllMS), kbMB(sp.ProviderKB), kbMB(sp.TerraformKB))
+	p("| baseline | %s; %s | %s | %s |", ms(sb.WallMS), runsMS(sb.WallAllMS), kbMB(sb.ProviderKB), kbMB(sb.TerraformKB))
+	p("| ratio | %.2fx | %.2fx | %.2fx |", sp.WallMS/sb.WallMS, ratio(sp.ProviderKB, sb.ProviderKB), ratio(sp.TerraformKB, sb.TerraformKB))
+	p("")
+	p("## Plans: `terraform plan`")
+	p("")
+	p("- **baseline**: the baseline provider's empty configuration (`provider \"baseline\" {}`) plus N `terraform_data`")
+	p("  resources: Terraform's own cost of a plan of N instances, with a framework provider started. The ratio base.")
+	p("- **identical**: N `cloudquota_tcss_image_authorized_info` with the same arguments (`count = N`).")
+	p("- **distinct**: N `cloudquota_tcss_image_authorized_info`, each in its own region (`for_each` over")
+	p("  `bench-region-NNNN`, regions the emulator's data file `tencentcloud.regions` lists): N different reads,")
+	p("  with the emulator enforcing Tencent's documented %g/s.", s.EmulatorRateLimit)
+	p("- **%s**: identical, with `TF_LOG_SDK=off` in the environment: the plugin SDKs' own logs off (see below).", kindIdenticalQuiet)
+	p("")
+	p("| instances | case | wall (median) | x baseline | runs (ms) | API calls | throttled / failed | peak calls/s | provider peak RSS | terraform peak RSS | provider CPU | all CPU | provider processes |")
+	p("| ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, pr := range r.Plans {
+		st := pr.Stats
+		x := "-"
+		if base, ok := r.plan(kindBaseline, pr.Instances); ok && pr.Kind != kindBaseline {
+			x = fmt.Sprintf("%.2fx", st.WallMS/base.WallMS)
+		}
+		calls, tf, peak := "-", "-", "-"
+		if pr.Kind != kindBaseline {
+			calls = strconv.Itoa(st.Calls)
+			tf = fmt.Sprintf("%d / %d", st.Throttled, st.Failed)
+			peak = strconv.Itoa(st.PeakPerSec)
+		}
+		if st.PlanFailures > 0 {
+			tf += fmt.Sprintf(" (%d plans failed)", st.PlanFailures)
+		}
+		p("| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |", pr.Instances, pr.Kind, ms(st.WallMS), x,
+			runsMS(st.WallAllMS), calls, tf, peak, kbMB(st.ProviderKB), kbMB(st.TerraformKB),
+			ms(st.ProviderCPU), ms(st.TotalCPU), st.ProviderProc)
+	}
+	p("")
+	p("## How it was measured")
+	p("")
+	p("- Wall time: from starting `terraform` to its exit, as a user waits for it. Each module is planned once")
+	p("  unmeasured first where cheap (page cache); there is no state, so a plan reads every data source.")
+	p("- Provider peak RSS: `VmHWM` from `/proc/<pid>/status` of every provider process terraform starts")
+	p("  (its children whose executable is the provider or the baseline, found through")
+	p("  `/proc/<terraform>/task/*/children`), read every %s while it runs; the largest of the run. VmHWM only", pollInterval)
+	p("  grows, so the last reading is the peak up to %s before the process exits.", pollInterval)
+	p("- Terraform peak RSS: `ru_maxrss` from `wait4` of terraform: the largest peak RSS among terraform and the")
+	p("  providers it reaped (in practice terraform's own).")
+	p("- API calls: the emulator's request log (one line per request, read from its stderr) during the plan;")
+	p("  throttled are the answers its rate limit gave (`[rate limit]`), failed are all answers other than a plain")
+	p("  200. Peak calls/s is the most log lines the bench read within one second.")
+	p("- Provider CPU: user + system time of the provider processes (`/proc/<pid>/stat`, last reading); all CPU:")
+	p("  `wait4`'s user + system time of terraform and every child it reaped (the providers included). On 2 cores,")
+	p("  CPU is wall time: a plan that needs more than one core's worth waits for it.")
+	p("- Provider processes: how many provider processes terraform started for the command (the largest of the")
+	p("  runs). Terraform starts a provider whose data sources are read up to three times in one plan (schema,")
+	p("  validate, plan), but the baseline, which has nothing to read, once.")
+	p("- MB are 10^6 bytes.")
+	p("")
+	largest := slices.Max(s.Sizes)
+	id, ok1 := r.plan(kindIdentical, largest)
+	q, ok2 := r.plan(kindIdenticalQuiet, largest)
+	if ok1 && ok2 {
+		p("## The hot spot: the plugin SDKs' TRACE logs")
+		p("")
+		p("With no `TF_LOG_SDK*` variable set, terraform-plugin-go and terraform-plugin-framework log every RPC,")
+		p("and the framework every step of every read (attribute validation, semantic equality, state set), at TRACE,")
+		p("as JSON lines on the plugin's stderr; Terraform's go-plugin client decodes each line and, with `TF_LOG`")
+		p("unset, throws it away. At %d identical instances that is %s of %s provider CPU (%s with the SDK logs off)", largest,
+			ms(id.ProviderCPU-q.ProviderCPU), ms(id.ProviderCPU), ms(q.ProviderCPU))
+		p("and %s of wall time: %s against %s, %.2fx of the 1-instance plan instead of %.2fx.", ms(id.WallMS-q.WallMS), ms(id.WallMS), ms(q.WallMS),
+			id.WallMS/r.mustPlan(kindIdentical, 1).WallMS, q.WallMS/r.mustPlan(kindIdenticalQuiet, 1).WallMS)
+		p("The provider's own per-read work (the shared answer, its one DEBUG line, the mapping) is small beside it.")
+		p("Every framework provider pays this; a provider can avoid it by setting `TF_LOG_SDK=off` in its own")
+		p("environment in `main()` when Terraform is not logging (no `TF_LOG`, `TF_LOG_PROVIDER` or `TF_LOG_SDK*`),")
+		p("which leaves `TF_LOG=trace` debugging as it is.")
+		p("")
+	}
+	if one, ok := r.plan(kindIdentical, 1); ok {
+		base := r.mustPlan(kindBaseline, 1)
+		p("## Reading the 1-instance figures")
+		p("")
+		p("The baseline has nothing to read, so Terraform starts it once (for its schema); a provider with a data")
+		p("source to read is started %d times in one plan (schema, validate, plan: Terraform's doing, paid by any", one.ProviderProc)
+		p("provider), and its one read waits %s for the API. That is %s of provider CPU against the baseline's %s,", s.Latency, ms(one.ProviderCPU), ms(base.ProviderCPU))
+		p("and %s against %s of wall time.", ms(one.WallMS), ms(base.WallMS))
+		p("")
+	}
+	p("## Reading the distinct-argument figures")
+	p("")
+	if d, ok := r.plan(kindDistinct, slices.Max(s.Sizes)); ok {
+		lat, _ := time.ParseDuration(s.Latency)
+		ideal := float64(d.Calls) / float64(s.TerraformParallelism) * float64(lat.Milliseconds())
+		p("Issue 8 asks that %d distinct reads at %s latency take about (calls / parallelism) x latency =", d.Calls, s.Latency)
+		p("(%d / %d) x %s = %s beyond Terraform's own cost. They cannot, by design: issue 5 keeps the provider", d.Calls, s.TerraformParallelism, s.Latency, ms(ideal))
+		p("under each vendor's documented per-API limit with a client-side rate limit (90%%: %g/s for TCSS", s.ClientRateLimit)
+		p("`DescribeImageAuthorizedInfo`, 9/s for the APIs with no documented limit), so N distinct calls of one API")
+		p("take at least calls / rate = %d / %g = %s. The measured %s is that bound plus Terraform's own cost;", d.Calls, s.ClientRateLimit, ms(float64(d.Calls)/s.ClientRateLimit*1000), ms(d.WallMS))
+		p("the latency target would hold only for an API whose limit exceeds parallelism / latency = %g/s.",
+			float64(s.TerraformParallelism)/lat.Seconds())
+		p("The rate limit is what keeps the throttled count at 0: the emulator refuses anything over %g/s.", s.EmulatorRateLimit)
+	}
+	return b.Bytes()
+}
+
+func ratio(a, b int64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func runsMS(v []float64) string {
+	parts := make([]string, len(v))
+	for i, x := range v {
+		parts[i] = fmt.Sprintf("%.0f", x)
+	}
+	return strings.Join(parts, ", ")
+}
+
+func machine(terraform string) machineInfo {
+	m := machineInfo{Cores: runtime.NumCPU(), Go: runtime.Version(), LoadStart: loadavg()}
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+				m.CPU = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for line := range strings.SplitSeq(string(b), "\n") {
+			if rest, ok := strings.CutPrefix(line, "MemTotal:"); ok {
+				if f := strings.Fields(rest); len(f) > 0 {
+					kb, _ := strconv.ParseInt(f[0], 10, 64)
+					m.MemoryMB = kb * 1024 / 1e6
+				}
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
+		m.Kernel = strings.TrimSpace(string(b))
+	}
+	if out, err := exec.Command(terraform, "version", "-json").Output(); err == nil {
+		var v struct {
+			Version string `json:"terraform_version"`
+		}
+		if json.Unmarshal(out, &v) == nil {
+			m.Terraform = v.Version
+		}
+	}
+	return m
+}
+
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "?"
+	}
+	return strings.Join(f[:3], " ")
+}
