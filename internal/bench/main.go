@@ -79,8 +79,8 @@ func run() error {
 	if o.runs < 1 || o.runsLarge < 1 {
 		return errors.New("-runs and -runs-large must be at least 1")
 	}
-	var err error
-	if o.work, err = filepath.Abs(o.work); err != nil {
+	work, err := filepath.Abs(o.work)
+	if err != nil {
 		return err
 	}
 
@@ -94,6 +94,7 @@ func run() error {
 		Settings: settings{Latency: o.latency.String(), Runs: o.runs, RunsLarge: o.runsLarge, Sizes: o.sizes, EmulatorRateLimit: o.rateLimit, ClientRateLimit: clientRateTCSS, TerraformParallelism: terraformParallelism},
 	}
 	logf("machine: %s, %d cores, %d MB; load %s", r.Machine.CPU, r.Machine.Cores, r.Machine.MemoryMB, r.Machine.LoadStart)
+	o.work = work
 
 	b, err := build(ctx, o.work)
 	if err != nil {
