@@ -50,9 +50,13 @@ var TencentRegions = []string{
 }
 
 type tencentClients struct {
-	cfg     Config
-	mu      sync.Mutex
-	entries map[string]*tencentEntry
+	cfg Config
+	// transport is shared by every region's client: Tencent serves all regions of a service
+	// on one domain (the region is a header), so reads in many regions reuse the same
+	// connections and TLS sessions instead of opening and keeping a pool per region.
+	transport http.RoundTripper
+	mu        sync.Mutex
+	entries   map[string]*tencentEntry
 }
 
 type tencentEntry struct {
@@ -61,7 +65,7 @@ type tencentEntry struct {
 }
 
 func newTencentClients(cfg Config) *tencentClients {
-	return &tencentClients{cfg: cfg, entries: map[string]*tencentEntry{}}
+	return &tencentClients{cfg: cfg, transport: newTransport(cfg.Insecure), entries: map[string]*tencentEntry{}}
 }
 
 // client returns the cached client for regionID ("" = the provider's region), building it
@@ -127,7 +131,7 @@ func (t *tencentClients) client(service, regionID string) (*tc.Client, string, e
 		prof.HttpProfile.Endpoint = u.Host + strings.TrimSuffix(u.Path, "/")
 	}
 	c := tc.NewCommonClient(cred, regionID, prof)
-	c.WithHttpTransport(newTransport(t.cfg.Insecure))
+	c.WithHttpTransport(t.transport)
 	if t.cfg.UserAgent != "" {
 		c.WithRequestClient(requestClient(t.cfg.UserAgent))
 	}
