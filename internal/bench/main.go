@@ -341,7 +341,7 @@ data "cloudquota_tcss_image_authorized_info" "bench" {
 				if n == 0 && c.kind != kindBaseline {
 					continue
 				}
-				if c.kind == kindDistinct && n >= 500 && i >= o.runsLarge {
+				if c.kind == kindDistinct && n >= 500 && i >= o.runsLarge || c.kind != kindDistinct && i >= o.runs {
 					continue
 				}
 				if i < 0 && (c.kind == kindDistinct || c.kind == kindIdenticalQuiet || n > 1) {
