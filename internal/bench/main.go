@@ -40,6 +40,7 @@ type options struct {
 	latency   time.Duration
 	runs      int
 	runsLarge int
+	runsSch   int
 	sizes     []int
 	rateLimit float64
 	work      string
@@ -61,6 +62,7 @@ func run() error {
 	flag.DurationVar(&o.latency, "latency", 50*time.Millisecond, "the emulator's latency on every request, like a real region's")
 	flag.IntVar(&o.runs, "runs", 3, "runs of each case; the median is reported")
 	flag.IntVar(&o.runsLarge, "runs-large", 3, "runs of the distinct-argument plans of 500 or more instances (each takes ~instances/18 s at the client rate limit)")
+	flag.IntVar(&o.runsSch, "runs-schema", 9, "runs of `terraform providers schema -json` with each provider (a quarter second each; more runs, a steadier median)")
 	flag.StringVar(&sizes, "sizes", "1,10,100,500", "data source instances per plan, comma-separated")
 	flag.Float64Var(&o.rateLimit, "rate-limit", 20, "the emulator's -rate-limit, requests/s per API: Tencent's documented limit for DescribeImageAuthorizedInfo")
 	flag.StringVar(&o.work, "work", ".tmp/bench", "directory for builds, modules and terraform's files")
@@ -76,8 +78,8 @@ func run() error {
 	if o.terraform == "" {
 		return errors.New("terraform CLI not found on PATH (or -terraform)")
 	}
-	if o.runs < 1 || o.runsLarge < 1 {
-		return errors.New("-runs and -runs-large must be at least 1")
+	if o.runs < 1 || o.runsLarge < 1 || o.runsSch < 1 {
+		return errors.New("-runs, -runs-large and -runs-schema must be at least 1")
 	}
 	work, err := filepath.Abs(o.work)
 	if err != nil {
@@ -91,7 +93,7 @@ func run() error {
 		Date:     began.UTC().Format(time.RFC3339),
 		Command:  "make bench  # " + commandLine(),
 		Machine:  machine(o.terraform),
-		Settings: settings{Latency: o.latency.String(), Runs: o.runs, RunsLarge: o.runsLarge, Sizes: o.sizes, EmulatorRateLimit: o.rateLimit, ClientRateLimit: clientRateTCSS, TerraformParallelism: terraformParallelism},
+		Settings: settings{Latency: o.latency.String(), Runs: o.runs, RunsLarge: o.runsLarge, RunsSchema: o.runsSch, Sizes: o.sizes, EmulatorRateLimit: o.rateLimit, ClientRateLimit: clientRateTCSS, TerraformParallelism: terraformParallelism},
 	}
 	logf("machine: %s, %d cores, %d MB; load %s", r.Machine.CPU, r.Machine.Cores, r.Machine.MemoryMB, r.Machine.LoadStart)
 	o.work = work
@@ -240,7 +242,7 @@ func benchSchema(ctx context.Context, o options, env, providers []string) (schem
 		}
 	}
 	var ours, base []sample
-	for i := -1; i < o.runs; i++ {
+	for i := -1; i < o.runsSch; i++ {
 		for _, name := range []string{"cloudquota", "baseline"} {
 			s := runMeasured(ctx, o.terraform, dirs[name], env, []string{"providers", "schema", "-json"}, providers)
 			if s.Err != nil {

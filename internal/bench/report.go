@@ -51,6 +51,7 @@ type settings struct {
 	Latency              string  `json:"emulator_latency"`
 	Runs                 int     `json:"runs"`
 	RunsLarge            int     `json:"runs_large_distinct"`
+	RunsSchema           int     `json:"runs_schema"`
 	Sizes                []int   `json:"sizes"`
 	EmulatorRateLimit    float64 `json:"emulator_rate_limit_per_s"`
 	ClientRateLimit      float64 `json:"client_rate_limit_per_s"`
@@ -267,6 +268,7 @@ func (r *report) markdown() []byte {
 	} else {
 		p("(the distinct-argument plans of 500 instances as well).")
 	}
+	p("The schema is timed %d times with each provider, alternating.", s.RunsSchema)
 	p("")
 	p("- Date: %s (the run took %.0f s)", r.Date, r.DurationSeconds)
 	p("- Command: `%s`", r.Command)
