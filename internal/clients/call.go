@@ -146,12 +146,16 @@ func call[T any](ctx context.Context, c *Client, op Operation, classify classifi
 	}
 }
 
+// errReadTimeout is the read's own deadline (timeouts.read) running out, as opposed to one
+// attempt's request_timeout.
+var errReadTimeout = errors.New("the read ran out of time (timeouts.read)")
+
 // endedError is the failure of a read whose context ended: Terraform cancelled it, or its
 // timeouts.read ran out.
 func endedError(op Operation, ctx context.Context, attempts int) *APIError {
 	err := ctx.Err()
 	if errors.Is(err, context.DeadlineExceeded) {
-		err = fmt.Errorf("%w: the read ran out of time (timeouts.read)", err)
+		err = fmt.Errorf("%w: %w", err, errReadTimeout)
 	}
 	return &APIError{
 		Cloud: op.Cloud, Service: op.Service, Action: op.Action, Region: op.Region,

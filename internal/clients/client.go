@@ -103,7 +103,7 @@ func (cfg Config) secrets() []string {
 
 // Log field keys whose values are credentials or signatures, whoever logs them.
 var secretFieldKeys = []string{
-	"secret_key", "secret_id_key", "security_token", "token", "authorization", "Authorization",
+	"secret_key", "security_token", "token", "authorization", "Authorization",
 	"X-TC-Token", "x-acs-security-token", "X-Security-Token", "password",
 }
 

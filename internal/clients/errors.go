@@ -93,8 +93,7 @@ func (e *APIError) serverFault() bool {
 func (e *APIError) hint() string {
 	code := e.Code
 	switch {
-	case errors.Is(e.Err, context.DeadlineExceeded) && e.HTTPStatus == 0 && e.Code == "" &&
-		strings.Contains(e.Err.Error(), "timeouts.read"):
+	case errors.Is(e.Err, errReadTimeout):
 		return "The read did not finish within its time limit: raise read in the data source's timeouts block, " +
 			"or lower max_retries and request_timeout so that a failing cloud fails sooner."
 	case errors.Is(e.Err, context.Canceled):
