@@ -32,6 +32,11 @@ type AlibabaConfig struct {
 	Endpoints     AlibabaEndpoints
 }
 
+// secrets are the settings that logs must never show.
+func (c AlibabaConfig) secrets() []string {
+	return []string{c.SecretKey, c.SecurityToken}
+}
+
 // AlibabaEndpoints are full URLs that replace the documented endpoints.
 type AlibabaEndpoints struct {
 	SAS string

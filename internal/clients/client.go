@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sync"
 	"time"
 
@@ -89,11 +90,7 @@ func canonical(req any) string {
 // secrets are the configured values that must never reach a log line.
 func (cfg Config) secrets() []string {
 	var out []string
-	for _, s := range []string{
-		cfg.Huawei.SecretKey, cfg.Huawei.SecurityToken,
-		cfg.Tencent.SecretKey, cfg.Tencent.SecurityToken,
-		cfg.Alibaba.SecretKey, cfg.Alibaba.SecurityToken,
-	} {
+	for _, s := range slices.Concat(cfg.Huawei.secrets(), cfg.Tencent.secrets(), cfg.Alibaba.secrets()) {
 		if s != "" {
 			out = append(out, s)
 		}

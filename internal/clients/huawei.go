@@ -41,6 +41,11 @@ type HuaweiConfig struct {
 	Endpoints           HuaweiEndpoints
 }
 
+// secrets are the settings that logs must never show.
+func (c HuaweiConfig) secrets() []string {
+	return []string{c.SecretKey, c.SecurityToken}
+}
+
 // HuaweiEndpoints are full URLs that replace the SDK's regional endpoints.
 type HuaweiEndpoints struct {
 	HSS        string

@@ -34,6 +34,11 @@ type TencentConfig struct {
 	Endpoints     TencentEndpoints
 }
 
+// secrets are the settings that logs must never show.
+func (c TencentConfig) secrets() []string {
+	return []string{c.SecretKey, c.SecurityToken}
+}
+
 // TencentEndpoints are full URLs that replace the SDK's endpoints.
 type TencentEndpoints struct {
 	TCSS string

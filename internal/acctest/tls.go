@@ -1,0 +1,116 @@
+package acctest
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+)
+
+// trustedCert is the loopback certificate of StartTrustedTLSEmulator, issued by the CA that
+// TrustEmulatorCA installs; nil until then.
+var trustedCert *tls.Certificate
+
+// TrustEmulatorCA makes a certificate authority for this test process, writes it to a file
+// and points SSL_CERT_FILE at it, so that clients verifying against the system roots trust
+// StartTrustedTLSEmulator. The vendors' STS and IAM credential providers are such clients:
+// they build their own HTTPS clients and take no TLS settings. Call it from TestMain before
+// any TLS handshake (Go reads the system roots once); run cleanup when the tests are done.
+func TrustEmulatorCA() (cleanup func(), err error) {
+	dir, err := os.MkdirTemp("", "cloudquota-ca-")
+	if err != nil {
+		return nil, err
+	}
+	cleanup = func() { _ = os.RemoveAll(dir) }
+	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return cleanup, err
+	}
+	now := time.Now()
+	ca := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "cloudquota emulator test CA"},
+		NotBefore:             now.Add(-time.Hour),
+		NotAfter:              now.Add(24 * time.Hour),
+		IsCA:                  true,
+		BasicConstraintsValid: true,
+		KeyUsage:              x509.KeyUsageCertSign,
+	}
+	caDER, err := x509.CreateCertificate(rand.Reader, ca, ca, &caKey.PublicKey, caKey)
+	if err != nil {
+		return cleanup, err
+	}
+	ca, err = x509.ParseCertificate(caDER)
+	if err != nil {
+		return cleanup, err
+	}
+	leafKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return cleanup, err
+	}
+	leaf := &x509.Certificate{
+		SerialNumber: big.NewInt(2),
+		Subject:      pkix.Name{CommonName: "cloudquota emulator"},
+		NotBefore:    now.Add(-time.Hour),
+		NotAfter:     now.Add(24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IPAddresses:  []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
+		DNSNames:     []string{"localhost"},
+	}
+	leafDER, err := x509.CreateCertificate(rand.Reader, leaf, ca, &leafKey.PublicKey, caKey)
+	if err != nil {
+		return cleanup, err
+	}
+	file := filepath.Join(dir, "ca.pem")
+	if err := os.WriteFile(file, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: caDER}), 0o600); err != nil {
+		return cleanup, err
+	}
+	if err := os.Setenv("SSL_CERT_FILE", file); err != nil {
+		return cleanup, err
+	}
+	trustedCert = &tls.Certificate{Certificate: [][]byte{leafDER}, PrivateKey: leafKey}
+	return cleanup, nil
+}
+
+// StartTrustedTLSEmulator is StartEmulator over HTTPS with a certificate the process trusts
+// through its system roots (see TrustEmulatorCA), as the vendors' STS endpoints would be.
+func StartTrustedTLSEmulator(t *testing.T, opts emulator.Options) *Emulator {
+	t.Helper()
+	if trustedCert == nil {
+		t.Fatal("StartTrustedTLSEmulator needs acctest.TrustEmulatorCA in the package's TestMain")
+	}
+	return start(t, opts, func(h http.Handler) *httptest.Server {
+		srv := httptest.NewUnstartedServer(h)
+		srv.TLS = &tls.Config{Certificates: []tls.Certificate{*trustedCert}, MinVersion: tls.VersionTLS12}
+		srv.StartTLS()
+		return srv
+	})
+}
+
+// RunWithTrustedCA is a TestMain body: TrustEmulatorCA, then the tests.
+func RunWithTrustedCA(m *testing.M) int {
+	cleanup, err := TrustEmulatorCA()
+	if cleanup != nil {
+		defer cleanup()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "acctest: cannot set up the test CA:", err)
+		return 1
+	}
+	return m.Run()
+}

@@ -1,0 +1,78 @@
+package clients
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// MetadataTimeout bounds each instance-metadata credential lookup. Off a cloud VM the
+// link-local metadata address may never answer, and a plan must not wait on it for the
+// SDK's own (much longer) timeouts.
+var MetadataTimeout = 2 * time.Second
+
+// credentialTrail records, for one cloud, every credential source consulted and why it gave
+// nothing, so that "no credentials" names each source tried, in order.
+type credentialTrail struct {
+	cloud string // as diagnostics name it, e.g. "Huawei Cloud"
+	block string // the provider block, e.g. "huaweicloud"
+	tried []string
+}
+
+// skip records that source was consulted and gave no credentials, and why.
+func (t *credentialTrail) skip(source, why string) {
+	t.tried = append(t.tried, fmt.Sprintf("  - %s: %s", source, why))
+}
+
+// notConfigured is the configuration error for a chain in which no source had credentials;
+// hint says what to set.
+func (t *credentialTrail) notConfigured(hint string) *ConfigError {
+	return &ConfigError{
+		Summary: t.cloud + " credentials are not configured",
+		Detail: fmt.Sprintf("No credentials were found for the %s provider block. Sources tried, in order:\n%s\n\n%s",
+			t.block, strings.Join(t.tried, "\n"), hint),
+	}
+}
+
+// fromMetadata runs an SDK's instance-metadata credential lookup, giving up after
+// MetadataTimeout. The lookup cannot be cancelled (the SDKs take no context), so on timeout
+// it is abandoned; its own HTTP timeouts end it later.
+func fromMetadata[T any](lookup func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := lookup()
+		done <- result{v, err}
+	}()
+	timer := time.NewTimer(MetadataTimeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-timer.C:
+		var zero T
+		return zero, fmt.Errorf("no answer within %s (not on a cloud instance, or the metadata service "+
+			"is unreachable)", MetadataTimeout)
+	}
+}
+
+// stsHost turns an STS endpoint override (a full https URL) into the host[:port] form the
+// Tencent and Alibaba SDKs' credential providers take: they always call STS over HTTPS.
+func stsHost(endpoint string) (string, error) {
+	u, err := url.Parse(endpoint)
+	if err != nil || u.Host == "" {
+		return "", fmt.Errorf("STS endpoint %q is not a URL", endpoint)
+	}
+	if u.Scheme != "https" {
+		return "", fmt.Errorf("STS endpoint %q must use https: the SDK's credential providers call STS over "+
+			"HTTPS only", endpoint)
+	}
+	if u.Path != "" && u.Path != "/" {
+		return "", fmt.Errorf("STS endpoint %q must not have a path", endpoint)
+	}
+	return u.Host, nil
+}
