@@ -15,6 +15,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -102,8 +103,41 @@ func StartTrustedTLSEmulator(t *testing.T, opts emulator.Options) *Emulator {
 	})
 }
 
-// RunWithTrustedCA is a TestMain body: TrustEmulatorCA, then the tests.
-func RunWithTrustedCA(m *testing.M) int {
+// metadataTarget is the emulator that answers instance-metadata requests, nil for none.
+var metadataTarget atomic.Pointer[emulator.Server]
+
+// ServeInstanceMetadata makes e answer the clouds' instance-metadata addresses
+// (169.254.169.254, metadata.tencentyun.com, 100.100.100.200) until the test ends, as on
+// a cloud VM. The SDKs' metadata clients are plain HTTP clients that honour HTTP_PROXY,
+// which Main points at a proxy that hands such requests to e. Without it nothing answers.
+func (e *Emulator) ServeInstanceMetadata(t *testing.T) {
+	t.Helper()
+	metadataTarget.Store(e.Server)
+	t.Cleanup(func() { metadataTarget.Store(nil) })
+}
+
+// metadataProxy receives the requests the SDKs address to metadata hosts through HTTP_PROXY.
+func metadataProxy(w http.ResponseWriter, r *http.Request) {
+	if srv := metadataTarget.Load(); srv != nil {
+		srv.ServeHTTP(w, r)
+		return
+	}
+	// As off a cloud VM: nothing answers. Closing at once keeps tests fast; the
+	// provider's bound on a metadata service that never answers is tested separately.
+	if hj, ok := w.(http.Hijacker); ok {
+		if conn, _, err := hj.Hijack(); err == nil {
+			_ = conn.Close()
+			return
+		}
+	}
+	http.Error(w, "no instance metadata here", http.StatusBadGateway)
+}
+
+// Main is the TestMain body of packages whose tests exercise credential sources: it
+// installs the test CA (TrustEmulatorCA) and routes plain-HTTP requests for non-loopback
+// hosts (the metadata services) to the emulator chosen by ServeInstanceMetadata. Both must
+// happen before the first request: Go reads the system roots and HTTP_PROXY once.
+func Main(m *testing.M) int {
 	cleanup, err := TrustEmulatorCA()
 	if cleanup != nil {
 		defer cleanup()
@@ -111,6 +145,18 @@ func RunWithTrustedCA(m *testing.M) int {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "acctest: cannot set up the test CA:", err)
 		return 1
+	}
+	proxy := httptest.NewServer(http.HandlerFunc(metadataProxy))
+	defer proxy.Close()
+	for _, name := range []string{"HTTP_PROXY", "http_proxy"} {
+		if err := os.Setenv(name, proxy.URL); err != nil {
+			fmt.Fprintln(os.Stderr, "acctest:", err)
+			return 1
+		}
+	}
+	// HTTPS requests (STS, and any test that means to reach a real endpoint) go direct.
+	for _, name := range []string{"HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"} {
+		_ = os.Unsetenv(name)
 	}
 	return m.Run()
 }

@@ -130,9 +130,10 @@ func aliMissingParameter(name string) *failure {
 // alibabaCloud emulates the Alibaba Cloud POP gateway and Security Center
 // behind it.
 type alibabaCloud struct {
-	srv   *Server
-	data  *AlibabaData
-	creds map[string]Credential // by AccessKey ID
+	srv      *Server
+	data     *AlibabaData
+	creds    map[string]Credential // by AccessKey ID
+	identity AlibabaIdentity
 
 	mu        sync.Mutex
 	nonces    map[string]time.Time // AccessKey ID + nonce -> when its request's timestamp expires

@@ -62,6 +62,13 @@ type Options struct {
 	// It applies to requests that passed authentication and routing, before
 	// injected faults. 0 = no limit.
 	RateLimit float64
+
+	// Credential sources each cloud serves besides its APIs: role and OIDC exchanges (STS,
+	// IAM) and instance metadata (answered for requests addressed to the cloud's metadata
+	// host, as an HTTP proxy receives them). Credentials they issue are accepted by the APIs.
+	HuaweiIdentity  HuaweiIdentity
+	TencentIdentity TencentIdentity
+	AlibabaIdentity AlibabaIdentity
 }
 
 // Request is one request the emulator received, kept so tests can assert what
@@ -144,6 +151,9 @@ func New(opts Options) *Server {
 	s.tencent = newTencentCloud(s, &data.TencentCloud, orDefault(opts.TencentCredentials, DefaultTencentCredential))
 	s.alibaba = newAlibabaCloud(s, &data.AlibabaCloud, orDefault(opts.AlibabaCredentials, DefaultAlibabaCredential))
 	// Huawei goes last: it is the fallback for paths no other cloud claims.
+	s.huawei.identity = opts.HuaweiIdentity
+	s.tencent.identity = opts.TencentIdentity
+	s.alibaba.identity = opts.AlibabaIdentity
 	s.backends = []backend{s.tencent, s.alibaba, s.huawei}
 	return s
 }

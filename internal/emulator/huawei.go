@@ -198,9 +198,10 @@ func (rt huaweiRoute) match(path string) (projectID string, ok bool) {
 // huaweiCloud emulates the Huawei Cloud API gateway, IAM and the services
 // behind it.
 type huaweiCloud struct {
-	srv   *Server
-	data  *HuaweiData
-	creds map[string]Credential
+	srv      *Server
+	data     *HuaweiData
+	creds    map[string]Credential
+	identity HuaweiIdentity
 
 	mu     sync.Mutex
 	issued map[string]string // project ID -> region, for every project IAM handed out

@@ -149,9 +149,10 @@ func tcError(code, format string, args ...any) *tencentAPIError {
 
 // tencentCloud emulates the Tencent Cloud API 3.0 gateway and TCSS behind it.
 type tencentCloud struct {
-	srv   *Server
-	data  *TencentData
-	creds map[string]Credential // by SecretId
+	srv      *Server
+	data     *TencentData
+	creds    map[string]Credential // by SecretId
+	identity TencentIdentity
 }
 
 func newTencentCloud(srv *Server, data *TencentData, creds []Credential) *tencentCloud {

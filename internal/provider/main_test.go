@@ -7,8 +7,8 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 )
 
-// TestMain installs the test CA first: the credential tests' STS endpoints are served over
-// HTTPS by the emulator, and the SDKs' STS clients trust only the system roots.
+// TestMain installs the test CA and the instance-metadata proxy (acctest.Main) before any
+// test: the SDKs' STS and metadata clients take no TLS or endpoint settings of ours.
 func TestMain(m *testing.M) {
-	os.Exit(acctest.RunWithTrustedCA(m))
+	os.Exit(acctest.Main(m))
 }
