@@ -124,7 +124,7 @@ func (d *imageScanStatisticsDataSource) Configure(_ context.Context, req datasou
 
 func (d *imageScanStatisticsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m imageScanStatisticsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -144,7 +144,7 @@ func (d *imageScanStatisticsDataSource) Read(ctx context.Context, req datasource
 	m.ID = types.StringValue(strings.Join([]string{target.ProjectID, effective}, "/"))
 	m.Region = types.StringValue(target.Region)
 	m.EnterpriseProjectID = types.StringValue(effective)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
 // flattenImageScanStatistics maps the API response onto the model (arguments left unset).

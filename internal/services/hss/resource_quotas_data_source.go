@@ -139,7 +139,7 @@ func (d *resourceQuotasDataSource) Configure(_ context.Context, req datasource.C
 
 func (d *resourceQuotasDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m resourceQuotasModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -163,7 +163,7 @@ func (d *resourceQuotasDataSource) Read(ctx context.Context, req datasource.Read
 	}, "/"))
 	m.Region = types.StringValue(target.Region)
 	m.EnterpriseProjectID = types.StringValue(effective)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
 // flattenResourceQuotas fills the computed part of m from the API response, sums included.

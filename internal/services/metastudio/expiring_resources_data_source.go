@@ -167,7 +167,7 @@ func (d *expiringResourcesDataSource) Configure(_ context.Context, req datasourc
 
 func (d *expiringResourcesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m expiringResourcesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -189,7 +189,7 @@ func (d *expiringResourcesDataSource) Read(ctx context.Context, req datasource.R
 	m.ID = types.StringValue(strings.Join([]string{
 		target.ProjectID, deref(request.Business), deref(request.ResourceExpireStartTime), deref(request.ResourceExpireEndTime),
 	}, "/"))
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
 // buildCountRequest turns the arguments into the API request and records the effective

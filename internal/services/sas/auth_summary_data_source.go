@@ -293,7 +293,7 @@ func (d *authSummaryDataSource) Configure(_ context.Context, req datasource.Conf
 
 func (d *authSummaryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m authSummaryModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -309,7 +309,7 @@ func (d *authSummaryDataSource) Read(ctx context.Context, req datasource.ReadReq
 	m.Timeouts = configured
 	m.ID = types.StringValue(region)
 	m.Region = types.StringValue(region)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
 // flattenAuthSummary maps the API response onto the model (id and region left unset).

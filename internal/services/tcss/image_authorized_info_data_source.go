@@ -163,7 +163,7 @@ func (d *imageAuthorizedInfoDataSource) Configure(_ context.Context, req datasou
 
 func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m imageAuthorizedInfoModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -183,7 +183,7 @@ func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource
 	resp.Diagnostics.Append(diags...)
 	m.ID = types.StringValue(region)
 	m.Region = types.StringValue(region)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
 // flattenImageAuthorizedInfo maps the API response onto the model (id and region left
