@@ -23,7 +23,9 @@ var fieldsOf sync.Map // reflect.Type -> map[string]int
 
 func fields(t reflect.Type) map[string]int {
 	if f, ok := fieldsOf.Load(t); ok {
-		return f.(map[string]int)
+		if m, ok := f.(map[string]int); ok {
+			return m
+		}
 	}
 	f := make(map[string]int, t.NumField())
 	for i := range t.NumField() {
@@ -53,8 +55,8 @@ func SetState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnosti
 }
 
 func toTerraform(ctx context.Context, v reflect.Value, typ tftypes.Type) (tftypes.Value, error) {
-	if v.Type().Implements(attrValue) {
-		return v.Interface().(attr.Value).ToTerraformValue(ctx)
+	if av, ok := v.Interface().(attr.Value); ok {
+		return av.ToTerraformValue(ctx)
 	}
 	switch v.Kind() {
 	case reflect.Pointer:
