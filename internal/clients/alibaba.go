@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	"github.com/alibabacloud-go/tea/dara"
@@ -29,17 +30,51 @@ type AlibabaConfig struct {
 	AccessKey     string
 	SecretKey     string
 	SecurityToken string
-	Endpoints     AlibabaEndpoints
+	// Profile names a profile of the aliyun CLI's config file; SharedCredentialsFile is that
+	// file when set explicitly ("" = ALIBABA_CLOUD_CONFIG_FILE, else ~/.aliyun/config.json).
+	Profile               string
+	SharedCredentialsFile string
+	AssumeRole            *AlibabaAssumeRole // nil = no role assumed
+	OIDC                  *AlibabaOIDC       // nil = no OIDC web identity
+	// Problems are settings from the environment that could not be used (an unparsable
+	// duration, ...): reported when the client is built, so that they never disturb the
+	// other clouds.
+	Problems  []string
+	Endpoints AlibabaEndpoints
+}
+
+// AlibabaAssumeRole is the assume_role block (or its environment variables).
+type AlibabaAssumeRole struct {
+	RoleARN     string
+	SessionName string
+	Duration    time.Duration // 0 = the API's default, one hour
+	ExternalID  string
+	Policy      string
+}
+
+// AlibabaOIDC is the assume_role_with_oidc block (or its environment variables).
+type AlibabaOIDC struct {
+	ProviderARN string
+	RoleARN     string
+	TokenFile   string
+	Token       string
+	SessionName string
+	Duration    time.Duration
 }
 
 // secrets are the settings that logs must never show.
 func (c AlibabaConfig) secrets() []string {
-	return []string{c.SecretKey, c.SecurityToken}
+	out := []string{c.SecretKey, c.SecurityToken}
+	if c.OIDC != nil {
+		out = append(out, c.OIDC.Token)
+	}
+	return out
 }
 
 // AlibabaEndpoints are full URLs that replace the documented endpoints.
 type AlibabaEndpoints struct {
 	SAS string
+	STS string
 }
 
 // sasEndpoints is Security Center's endpoint per region, as Alibaba documents it and its
@@ -76,6 +111,10 @@ type alibabaClients struct {
 	cfg  Config
 	http *http.Client
 	mu   sync.Mutex
+	// cred is the credential built once (lazily, at the first call) and shared by every
+	// region; the SDK's providers refresh temporary credentials themselves.
+	cred    credentials.Credential
+	buildMu sync.Mutex // serialises the one credential build
 	// configs holds one resolved SDK configuration per service and region. The SDK's Client
 	// is not safe for concurrent calls (it keeps per-request state in its fields), so each
 	// call builds a Client from the shared configuration: a handful of field copies.
@@ -121,7 +160,7 @@ func alibabaEndpoint(cfg AlibabaConfig, service, regionID string) (host, protoco
 
 // client returns a client for regionID ("" = the provider's region). The configuration is
 // resolved once per region; a failed resolution is not cached.
-func (a *alibabaClients) client(service, regionID string) (*openapi.Client, string, error) {
+func (a *alibabaClients) client(ctx context.Context, service, regionID string) (*openapi.Client, string, error) {
 	cfg := a.cfg.Alibaba
 	if regionID == "" {
 		regionID = cfg.Region
@@ -132,7 +171,7 @@ func (a *alibabaClients) client(service, regionID string) (*openapi.Client, stri
 	a.mu.Unlock()
 	if !ok {
 		var err error
-		if oc, err = a.resolve(service, regionID); err != nil {
+		if oc, err = a.resolve(ctx, service, regionID); err != nil {
 			return nil, "", err
 		}
 		a.mu.Lock()
@@ -149,8 +188,8 @@ func (a *alibabaClients) client(service, regionID string) (*openapi.Client, stri
 	return c, regionID, nil
 }
 
-func (a *alibabaClients) resolve(service, regionID string) (*openapi.Config, error) {
-	cred, err := a.credentials()
+func (a *alibabaClients) resolve(ctx context.Context, service, regionID string) (*openapi.Config, error) {
+	cred, err := a.credentials(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -181,55 +220,6 @@ func (a *alibabaClients) resolve(service, regionID string) (*openapi.Config, err
 		oc.UserAgent = dara.String(a.cfg.UserAgent)
 	}
 	return oc, nil
-}
-
-// credentials follows HCL/environment (merged by the provider) > the credentials-go default
-// chain (its environment variables, OIDC, CLI and credentials profiles, ECS RAM role). The
-// chain is asked once here, so that a missing credential is a configuration error naming
-// what to set rather than a failure inside the first API call.
-func (a *alibabaClients) credentials() (credentials.Credential, error) {
-	cfg := a.cfg.Alibaba
-	if cfg.AccessKey != "" || cfg.SecretKey != "" {
-		if cfg.AccessKey == "" || cfg.SecretKey == "" {
-			missing := "access_key (ALICLOUD_ACCESS_KEY or ALIBABA_CLOUD_ACCESS_KEY_ID)"
-			if cfg.SecretKey == "" {
-				missing = "secret_key (ALICLOUD_SECRET_KEY or ALIBABA_CLOUD_ACCESS_KEY_SECRET)"
-			}
-			return nil, &ConfigError{
-				Summary: "Incomplete Alibaba Cloud credentials",
-				Detail:  "The alicloud block has only half of an access key pair: set " + missing + ".",
-			}
-		}
-		cc := &credentials.Config{
-			Type:            dara.String("access_key"),
-			AccessKeyId:     dara.String(cfg.AccessKey),
-			AccessKeySecret: dara.String(cfg.SecretKey),
-		}
-		if cfg.SecurityToken != "" {
-			cc.Type = dara.String("sts")
-			cc.SecurityToken = dara.String(cfg.SecurityToken)
-		}
-		cred, err := credentials.NewCredential(cc)
-		if err != nil {
-			return nil, &ConfigError{Summary: "Invalid Alibaba Cloud credentials", Detail: err.Error()}
-		}
-		return cred, nil
-	}
-	cred, err := credentials.NewCredential(nil)
-	if err == nil {
-		_, err = cred.GetCredential()
-	}
-	if err != nil {
-		return nil, &ConfigError{
-			Summary: "Alibaba Cloud credentials are not configured",
-			Detail: "No credentials were found for the alicloud provider block. Set access_key and secret_key " +
-				"in the alicloud block, or the ALICLOUD_ACCESS_KEY and ALICLOUD_SECRET_KEY environment variables " +
-				"(ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET are also read), or configure " +
-				"the Alibaba Cloud credentials chain (~/.alibabacloud/credentials, the aliyun CLI profile, " +
-				"OIDC, ECS RAM role).\n\nThe credentials chain reported:\n" + err.Error(),
-		}
-	}
-	return cred, nil
 }
 
 // alibabaResponseError is what the SDK's ClientError, ServerError and ThrottlingError share.
@@ -279,7 +269,7 @@ func CallSAS[T any](ctx context.Context, c *Client, regionID, action string, que
 	if c == nil {
 		return nil, "", errNotConfigured
 	}
-	client, region, err := c.alibaba.client(ServiceSAS, regionID)
+	client, region, err := c.alibaba.client(ctx, ServiceSAS, regionID)
 	if err != nil {
 		return nil, "", err
 	}

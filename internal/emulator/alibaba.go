@@ -132,8 +132,14 @@ func aliMissingParameter(name string) *failure {
 type alibabaCloud struct {
 	srv      *Server
 	data     *AlibabaData
-	creds    map[string]Credential // by AccessKey ID
 	identity AlibabaIdentity
+
+	// credMu guards the accepted credentials, which Sts and the metadata service add to.
+	credMu         sync.RWMutex
+	creds          map[string]Credential // by AccessKey ID
+	expiry         map[string]time.Time  // issued credentials: when they stop being accepted
+	issued         []IssuedCredential
+	metadataTokens map[string]time.Time // IMDSv2 token -> expiry
 
 	mu        sync.Mutex
 	nonces    map[string]time.Time // AccessKey ID + nonce -> when its request's timestamp expires
@@ -141,7 +147,10 @@ type alibabaCloud struct {
 }
 
 func newAlibabaCloud(srv *Server, data *AlibabaData, creds []Credential) *alibabaCloud {
-	a := &alibabaCloud{srv: srv, data: data, creds: make(map[string]Credential, len(creds)), nonces: map[string]time.Time{}}
+	a := &alibabaCloud{
+		srv: srv, data: data, creds: make(map[string]Credential, len(creds)), nonces: map[string]time.Time{},
+		expiry: map[string]time.Time{}, metadataTokens: map[string]time.Time{},
+	}
 	for _, c := range creds {
 		a.creds[c.AccessKey] = c
 	}
@@ -149,16 +158,35 @@ func newAlibabaCloud(srv *Server, data *AlibabaData, creds []Credential) *alibab
 }
 
 // claims: the SDK names every action in x-acs-action; the Authorization
-// prefix also catches a signed request that forgot it.
+// prefix also catches a signed request that forgot it. Sts requests (RPC style,
+// not ACS3) name Version and Action in the query; metadata requests are
+// addressed to the ECS metadata host.
 func (a *alibabaCloud) claims(r *http.Request) bool {
-	return r.Header.Get("x-acs-action") != "" || strings.HasPrefix(r.Header.Get("Authorization"), "ACS3-")
+	return r.Header.Get("x-acs-action") != "" || strings.HasPrefix(r.Header.Get("Authorization"), "ACS3-") ||
+		isSTSRequest(r) || hostOnly(r.Host) == AlibabaMetadataHost
+}
+
+// hostOnly strips a port from host.
+func hostOnly(host string) string {
+	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
+		return host[:i]
+	}
+	return host
 }
 
 // serve runs the gateway pipeline: authenticate, route by version and
 // action, apply injected faults, then answer.
 func (a *alibabaCloud) serve(x *exchange) {
 	x.rec.Cloud = alibabaCloudName
+	if hostOnly(x.r.Host) == AlibabaMetadataHost {
+		a.serveMetadata(x)
+		return
+	}
 	x.rec.RequestID = alibabaRequestID(x.rec.RequestID)
+	if isSTSRequest(x.r) && x.r.Header.Get("x-acs-action") == "" {
+		a.serveSTS(x)
+		return
+	}
 	x.rec.Action = x.r.Header.Get("x-acs-action")
 
 	f := a.authenticate(x)
@@ -185,7 +213,7 @@ func (a *alibabaCloud) authenticate(x *exchange) *failure {
 		return aliIncompleteSignature
 	}
 	x.rec.AccessKey = auth.accessKey
-	cred, ok := a.creds[auth.accessKey]
+	cred, ok, expired := a.credential(auth.accessKey)
 	if !ok {
 		return aliAccessKeyNotFound
 	}
@@ -219,6 +247,9 @@ func (a *alibabaCloud) authenticate(x *exchange) *failure {
 	}
 	if f := checkSecurityToken(r, cred); f != nil {
 		return f
+	}
+	if expired {
+		return aliTokenExpired
 	}
 	// Only a verified request uses up its nonce, so a forged one cannot
 	// burn the nonce of a genuine request.
@@ -305,10 +336,14 @@ func (a *alibabaCloud) fail(x *exchange, f failure) {
 	if f.status == 0 {
 		f.status = http.StatusBadRequest
 	}
+	product := sasProduct
+	if x.rec.Action == stsAssumeRole || x.rec.Action == stsAssumeRoleWithOIDC {
+		product = stsProduct
+	}
 	a.reply(x, f.status, alibabaError{
 		RequestID: x.rec.RequestID,
 		Message:   f.message,
-		Recommend: "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(f.code) + "&product=" + sasProduct + "&requestId=" + x.rec.RequestID,
+		Recommend: "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(f.code) + "&product=" + product + "&requestId=" + x.rec.RequestID,
 		HostID:    x.r.Host,
 		Code:      f.code,
 	})

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -199,7 +200,7 @@ func TestClientConfigAlibabaPrecedence(t *testing.T) {
 			if diags.HasError() {
 				t.Fatalf("diagnostics: %v", diags)
 			}
-			if cfg.Alibaba != tc.want {
+			if !reflect.DeepEqual(cfg.Alibaba, tc.want) {
 				t.Errorf("got  %+v\nwant %+v", cfg.Alibaba, tc.want)
 			}
 		})
