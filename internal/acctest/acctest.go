@@ -38,6 +38,8 @@ var huaweiEnv = []string{
 	"HW_PROJECT_ID", "HW_ENTERPRISE_PROJECT_ID",
 	"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
 	"HUAWEICLOUD_SDK_IDP_ID", "HUAWEICLOUD_SDK_ID_TOKEN_FILE", "HUAWEICLOUD_SDK_IAM_ENDPOINT",
+	"HW_PROFILE", "HW_SHARED_CONFIG_FILE", "HW_ASSUME_ROLE_AGENCY_NAME", "HW_ASSUME_ROLE_DOMAIN_NAME",
+	"HW_ASSUME_ROLE_DOMAIN_ID", "HW_ASSUME_ROLE_DURATION", "HW_ASSUME_ROLE_IDP_ID", "HW_ASSUME_ROLE_ID_TOKEN_FILE",
 }
 
 // tencentEnv and alibabaEnv are the same for the other clouds: the provider's variables and
@@ -80,6 +82,8 @@ func PreCheck(t *testing.T) {
 	t.Setenv("TENCENTCLOUD_CREDENTIALS_FILE", empty)
 	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", empty)
 	t.Setenv("ALIBABA_CLOUD_CONFIG_FILE", empty)
+	// Default files under the home directory (KooCLI's ~/.hcloud/config.json): an empty home.
+	t.Setenv("HOME", t.TempDir())
 	// No cloud metadata service exists here; the chains must not wait for one.
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
 }
