@@ -83,9 +83,28 @@ func PreCheck(t *testing.T) {
 	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", empty)
 	t.Setenv("ALIBABA_CLOUD_CONFIG_FILE", empty)
 	// Default files under the home directory (KooCLI's ~/.hcloud/config.json): an empty home.
-	t.Setenv("HOME", t.TempDir())
+	isolateHome(t)
 	// No cloud metadata service exists here; the chains must not wait for one.
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+}
+
+// isolateHome points HOME at an empty directory, first pinning the Go tool's settings that
+// default to paths under it (build and module caches, its env file), so that tests that run
+// `go build` keep the warm caches.
+func isolateHome(t *testing.T) {
+	t.Helper()
+	pin := func(name string, dir func() (string, error), elem ...string) {
+		if os.Getenv(name) != "" {
+			return
+		}
+		if d, err := dir(); err == nil {
+			t.Setenv(name, filepath.Join(append([]string{d}, elem...)...))
+		}
+	}
+	pin("GOPATH", os.UserHomeDir, "go")
+	pin("GOCACHE", os.UserCacheDir, "go-build")
+	pin("GOENV", os.UserConfigDir, "go", "env")
+	t.Setenv("HOME", t.TempDir())
 }
 
 // unsetenv removes name for the test (t.Setenv first, so that it is restored afterwards).
