@@ -38,6 +38,8 @@ var huaweiEnv = []string{
 	"HW_PROJECT_ID", "HW_ENTERPRISE_PROJECT_ID",
 	"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_PROJECT_ID", "HUAWEICLOUD_SDK_SECURITY_TOKEN",
 	"HUAWEICLOUD_SDK_IDP_ID", "HUAWEICLOUD_SDK_ID_TOKEN_FILE", "HUAWEICLOUD_SDK_IAM_ENDPOINT",
+	"HW_PROFILE", "HW_SHARED_CONFIG_FILE", "HW_ASSUME_ROLE_AGENCY_NAME", "HW_ASSUME_ROLE_DOMAIN_NAME",
+	"HW_ASSUME_ROLE_DOMAIN_ID", "HW_ASSUME_ROLE_DURATION", "HW_ASSUME_ROLE_IDP_ID", "HW_ASSUME_ROLE_ID_TOKEN_FILE",
 }
 
 // tencentEnv and alibabaEnv are the same for the other clouds: the provider's variables and
@@ -84,9 +86,30 @@ func PreCheck(t *testing.T) {
 	t.Setenv("TENCENTCLOUD_CREDENTIALS_FILE", empty)
 	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", empty)
 	t.Setenv("ALIBABA_CLOUD_CONFIG_FILE", empty)
+	// Default files under the home directory (KooCLI's ~/.hcloud/config.json): an empty home.
+	isolateHome(t)
 	// No cloud metadata service exists here; the chains must not wait for one. Alibaba's
 	// metadata tests set it back to "" (with acctest.Main's metadata proxy in place).
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+}
+
+// isolateHome points HOME at an empty directory, first pinning the Go tool's settings that
+// default to paths under it (build and module caches, its env file), so that tests that run
+// `go build` keep the warm caches.
+func isolateHome(t *testing.T) {
+	t.Helper()
+	pin := func(name string, dir func() (string, error), elem ...string) {
+		if os.Getenv(name) != "" {
+			return
+		}
+		if d, err := dir(); err == nil {
+			t.Setenv(name, filepath.Join(append([]string{d}, elem...)...))
+		}
+	}
+	pin("GOPATH", os.UserHomeDir, "go")
+	pin("GOCACHE", os.UserCacheDir, "go-build")
+	pin("GOENV", os.UserConfigDir, "go", "env")
+	t.Setenv("HOME", t.TempDir())
 }
 
 // unsetenv removes name for the test (t.Setenv first, so that it is restored afterwards).

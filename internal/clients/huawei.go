@@ -10,7 +10,6 @@ import (
 
 	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
-	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/provider"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/region"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
@@ -39,6 +38,10 @@ type HuaweiConfig struct {
 	ProjectID           string
 	EnterpriseProjectID string
 	Endpoints           HuaweiEndpoints
+	Profile             string // KooCLI profile name
+	SharedConfigFile    string // KooCLI config file, "" = ~/.hcloud/config.json
+	AssumeRole          HuaweiAssumeRole
+	OIDC                HuaweiOIDC
 }
 
 // secrets are the settings that logs must never show.
@@ -80,6 +83,8 @@ var regionsBySDK = map[string]func(string) (*region.Region, error){
 type huaweiClients struct {
 	owner    *Client // for the call policy of IAM lookups
 	cfg      Config
+	credMu   sync.Mutex  // held while the credentials are resolved
+	base     *huaweiBase // the resolved credentials, once found
 	mu       sync.Mutex
 	entries  map[string]*huaweiEntry
 	projects map[string]*huaweiProject
@@ -111,10 +116,16 @@ func (h *huaweiClients) client(ctx context.Context, service, regionID string) (*
 		regionID = h.cfg.Huawei.Region
 	}
 	if regionID == "" {
+		// A KooCLI profile's region fills an unset region.
+		if b, err := h.resolve(ctx, ""); err == nil {
+			regionID = b.region
+		}
+	}
+	if regionID == "" {
 		return nil, HuaweiTarget{}, &ConfigError{
 			Summary: "Huawei Cloud region is not set",
 			Detail: "Set region in the provider's huaweicloud block, the HW_REGION_NAME environment variable, " +
-				"or the data source's region argument.",
+				"the region of the KooCLI profile in use, or the data source's region argument.",
 		}
 	}
 	key := service + "/" + regionID
@@ -160,7 +171,7 @@ func (h *huaweiClients) build(ctx context.Context, service, regionID string, pro
 		}
 	}
 
-	cred, err := h.credentials(regionID)
+	cred, err := h.credentials(ctx, regionID)
 	if err != nil {
 		return nil, HuaweiTarget{}, err
 	}
@@ -197,63 +208,27 @@ func (h *huaweiClients) build(ctx context.Context, service, regionID string, pro
 	return hc, HuaweiTarget{Region: regionID, ProjectID: cred.ProjectId}, nil
 }
 
-// credentials returns fresh credentials for one region: the SDK stores the resolved
-// project ID in the credentials object, so regions must not share one.
-func (h *huaweiClients) credentials(regionID string) (*auth.BasicCredentials, error) {
+// credentials returns fresh credentials for one region, copied from the ones resolved once
+// per provider process: the SDK stores the resolved project ID in the credentials object,
+// so regions must not share one.
+func (h *huaweiClients) credentials(ctx context.Context, regionID string) (*auth.BasicCredentials, error) {
 	cfg := h.cfg.Huawei
-	// A configured project ID belongs to the provider-level region; others resolve their own.
-	projectID := ""
-	if regionID == cfg.Region {
-		projectID = cfg.ProjectID
-	}
-
-	if cfg.AccessKey != "" || cfg.SecretKey != "" {
-		if cfg.AccessKey == "" || cfg.SecretKey == "" {
-			missing := "access_key (HW_ACCESS_KEY or CLOUD_SDK_AK)"
-			if cfg.SecretKey == "" {
-				missing = "secret_key (HW_SECRET_KEY or CLOUD_SDK_SK)"
-			}
-			return nil, &ConfigError{
-				Summary: "Incomplete Huawei Cloud credentials",
-				Detail:  "The huaweicloud block has only half of an access key pair: set " + missing + ".",
-			}
-		}
-		cred, err := auth.NewBasicCredentialsBuilder().
-			WithAk(cfg.AccessKey).
-			WithSk(cfg.SecretKey).
-			WithSecurityToken(cfg.SecurityToken).
-			WithProjectId(projectID).
-			WithIamEndpointOverride(cfg.Endpoints.IAM).
-			SafeBuild()
-		if err != nil {
-			return nil, &ConfigError{Summary: "Invalid Huawei Cloud credentials", Detail: err.Error()}
-		}
-		return cred, nil
-	}
-
-	// Nothing in HCL or our environment variables: the SDK's own chain (its env variables,
-	// ~/.huaweicloud/credentials, instance metadata).
-	ic, err := provider.BasicCredentialProviderChain().GetCredentials()
+	base, err := h.resolve(ctx, regionID)
 	if err != nil {
-		return nil, &ConfigError{
-			Summary: "Huawei Cloud credentials are not configured",
-			Detail: "No credentials were found for the huaweicloud provider block. Set access_key and secret_key " +
-				"in the huaweicloud block, or the HW_ACCESS_KEY and HW_SECRET_KEY environment variables " +
-				"(CLOUD_SDK_AK and CLOUD_SDK_SK are also read), or configure the Huawei Cloud SDK's own " +
-				"credential chain.\n\nThe SDK's credential chain reported:\n" + err.Error(),
-		}
+		return nil, err
 	}
-	cred, ok := ic.(*auth.BasicCredentials)
-	if !ok {
-		return nil, &ConfigError{
-			Summary: "Unsupported Huawei Cloud credentials",
-			Detail:  fmt.Sprintf("The SDK's credential chain returned %T; project-scoped credentials are needed.", ic),
-		}
+	cred := base.copyFor()
+	// A configured project ID belongs to the provider-level region (a profile's to its
+	// region); others resolve their own through IAM.
+	providerRegion := cfg.Region
+	if providerRegion == "" {
+		providerRegion = base.region
 	}
-	if projectID != "" {
-		cred.ProjectId = projectID
-	} else if regionID != cfg.Region {
-		cred.ProjectId = ""
+	switch {
+	case cfg.ProjectID != "" && regionID == providerRegion:
+		cred.ProjectId = cfg.ProjectID
+	case cfg.ProjectID == "" && base.projectID != "" && regionID == base.region:
+		cred.ProjectId = base.projectID
 	}
 	if cfg.Endpoints.IAM != "" {
 		cred.IamEndpoint = cfg.Endpoints.IAM

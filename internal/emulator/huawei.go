@@ -1,10 +1,12 @@
 package emulator
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -171,6 +173,8 @@ var huaweiRoutes = []huaweiRoute{
 	{http.MethodGet, split("/v5/{project_id}/image/pay-per-scan/statistics"), "ShowImagePayPerScanStatistics", (*huaweiCloud).showImagePayPerScanStatistics},
 	{http.MethodGet, split("/v5/{project_id}/billing/quotas"), "ShowResourceQuotas", (*huaweiCloud).showResourceQuotas},
 	{http.MethodGet, split("/v1/{project_id}/tenants/resources-count"), "CountTenantResources", (*huaweiCloud).countTenantResources},
+	{http.MethodPost, split("/v3.0/OS-AUTH/id-token/tokens"), ActionHuaweiTokenWithIDToken, (*huaweiCloud).createTokenWithIDToken},
+	{http.MethodPost, split("/v3.0/OS-CREDENTIAL/securitytokens"), huaweiSecurityTokensAction, (*huaweiCloud).createTemporaryAccessKey},
 }
 
 func split(path string) []string { return strings.Split(strings.Trim(path, "/"), "/") }
@@ -200,8 +204,14 @@ func (rt huaweiRoute) match(path string) (projectID string, ok bool) {
 type huaweiCloud struct {
 	srv      *Server
 	data     *HuaweiData
-	creds    map[string]Credential
 	identity HuaweiIdentity
+
+	// credMu guards creds (the IAM and metadata services add the temporary credentials they
+	// issue) and the tokens those services handed out.
+	credMu         sync.RWMutex
+	creds          map[string]Credential
+	subjectTokens  map[string]string // IAM token from an ID token -> identity provider
+	metadataTokens map[string]bool
 
 	mu     sync.Mutex
 	issued map[string]string // project ID -> region, for every project IAM handed out
@@ -213,6 +223,9 @@ func newHuaweiCloud(srv *Server, data *HuaweiData, creds []Credential) *huaweiCl
 		data:   data,
 		creds:  make(map[string]Credential, len(creds)),
 		issued: map[string]string{},
+
+		subjectTokens:  map[string]string{},
+		metadataTokens: map[string]bool{},
 	}
 	for _, c := range creds {
 		h.creds[c.AccessKey] = c
@@ -255,6 +268,9 @@ func (h *huaweiCloud) knownProject(id string) bool {
 // claims: Huawei is the fallback cloud, answering every path no other cloud
 // claims with the Huawei gateway's 404.
 func (h *huaweiCloud) claims(r *http.Request) bool {
+	if isHuaweiMetadataHost(r.Host) {
+		return true
+	}
 	if strings.HasPrefix(r.Header.Get("Authorization"), "SDK-HMAC-") {
 		return true
 	}
@@ -271,6 +287,10 @@ func (h *huaweiCloud) claims(r *http.Request) bool {
 func (h *huaweiCloud) serve(x *exchange) {
 	x.rec.Cloud = huaweiCloudName
 	r := x.r
+	if isHuaweiMetadataHost(r.Host) {
+		h.serveMetadata(x)
+		return
+	}
 
 	var route *huaweiRoute
 	var projectID string
@@ -285,11 +305,17 @@ func (h *huaweiCloud) serve(x *exchange) {
 		return
 	}
 	x.rec.Action = route.action
+	if route.action == huaweiSecurityTokensAction {
+		x.rec.Action = securityTokensAction(r)
+	}
 	x.rec.ProjectID = projectID
 
-	if status, msg := h.authenticate(x); status != 0 {
-		h.gatewayError(x, status, apigwAuthFailed, msg)
-		return
+	// The unsigned IAM actions authenticate by the ID token or IAM token in their body.
+	if !huaweiUnsigned[x.rec.Action] {
+		if status, msg := h.authenticate(x); status != 0 {
+			h.gatewayError(x, status, apigwAuthFailed, msg)
+			return
+		}
 	}
 	if projectID != "" && !h.knownProject(projectID) {
 		h.gatewayError(x, http.StatusForbidden, apigwAuthFailed, msgProjectNotOwned)
@@ -315,7 +341,9 @@ func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
 		return http.StatusUnauthorized, msgSignatureFail
 	}
 	x.rec.AccessKey = auth.accessKey
+	h.credMu.RLock()
 	cred, ok := h.creds[auth.accessKey]
+	h.credMu.RUnlock()
 	if !ok || auth.accessKey == "" {
 		return http.StatusUnauthorized, msgAuthPrefix + "ak " + auth.accessKey + " not exist"
 	}
@@ -330,6 +358,7 @@ func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
 	if err != nil {
 		return http.StatusUnauthorized, msgSignatureFail
 	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
 	want := huaweiSignature(cred.SecretKey, date, huaweiCanonicalRequest(r, auth.signedHeaders, body))
 	if !constantTimeEqual(want, auth.signature) {
 		return http.StatusUnauthorized, msgSignatureFail
