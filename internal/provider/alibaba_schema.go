@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-	"fmt"
 	"regexp"
 	"time"
 
@@ -170,29 +168,6 @@ func alibabaDuration(env string) schema.StringAttribute {
 			"maximum session duration). Default `\"1h\"`. Environment: " + env + " (a Go duration or whole seconds).",
 		Optional:   true,
 		CustomType: timetypes.GoDurationType{},
-		Validators: []validator.String{durationRange{alibabaMinSession, alibabaMaxSession}},
-	}
-}
-
-// durationRange checks a Go duration string against [min, max] at plan time.
-type durationRange struct{ min, max time.Duration }
-
-func (v durationRange) Description(context.Context) string {
-	return fmt.Sprintf("a Go duration from %s to %s", v.min, v.max)
-}
-
-func (v durationRange) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v durationRange) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	d, err := time.ParseDuration(req.ConfigValue.ValueString())
-	if err != nil {
-		return // the GoDuration type reports the syntax
-	}
-	if d < v.min || d > v.max {
-		resp.Diagnostics.AddAttributeError(req.Path, "Duration out of range",
-			fmt.Sprintf("%s is %s; Alibaba Cloud STS accepts %s to %s.", req.Path, d, v.min, v.max))
+		Validators: []validator.String{validate.DurationBetween(alibabaMinSession, alibabaMaxSession)},
 	}
 }

@@ -1,10 +1,6 @@
 package provider
 
 import (
-	"context"
-	"fmt"
-	"time"
-
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -133,7 +129,7 @@ func huaweiBlock() schema.SingleNestedBlock {
 							"Default `1h`. Environment: `HW_ASSUME_ROLE_DURATION` (a Go duration or whole seconds).",
 						Optional:   true,
 						CustomType: timetypes.GoDurationType{},
-						Validators: []validator.String{durationBetween(clients.HuaweiAssumeRoleMinDuration, clients.HuaweiAssumeRoleMaxDuration)},
+						Validators: []validator.String{validate.DurationBetween(clients.HuaweiAssumeRoleMinDuration, clients.HuaweiAssumeRoleMaxDuration)},
 					},
 				},
 			},
@@ -158,30 +154,5 @@ func huaweiBlock() schema.SingleNestedBlock {
 				},
 			},
 		},
-	}
-}
-
-// durationBetween checks a Go duration string against [lo, hi] at plan time.
-func durationBetween(lo, hi time.Duration) validator.String { return durationRange{lo, hi} }
-
-type durationRange struct{ lo, hi time.Duration }
-
-func (v durationRange) Description(context.Context) string {
-	return fmt.Sprintf("a Go duration from %s to %s", v.lo, v.hi)
-}
-
-func (v durationRange) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v durationRange) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	d, err := time.ParseDuration(req.ConfigValue.ValueString())
-	if err != nil {
-		return // the GoDuration type reports unparsable values
-	}
-	if d < v.lo || d > v.hi {
-		resp.Diagnostics.AddAttributeError(req.Path, "Duration out of range",
-			fmt.Sprintf("%s must be %s, got %q.", req.Path, v.Description(context.Background()), req.ConfigValue.ValueString()))
 	}
 }

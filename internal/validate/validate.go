@@ -57,3 +57,30 @@ func (v positiveDuration) ValidateString(ctx context.Context, req validator.Stri
 			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
 	}
 }
+
+// DurationBetween accepts Go durations from lo to hi inclusive: the session lengths the
+// vendors' STS and IAM APIs allow, checked at plan time rather than by a refused exchange.
+// Syntax errors are left to the timetypes.GoDuration type.
+func DurationBetween(lo, hi time.Duration) validator.String { return durationBetween{lo, hi} }
+
+type durationBetween struct{ lo, hi time.Duration }
+
+func (v durationBetween) Description(context.Context) string {
+	return "value must be a Go duration from " + v.lo.String() + " to " + v.hi.String()
+}
+
+func (v durationBetween) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v durationBetween) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	d, err := time.ParseDuration(req.ConfigValue.ValueString())
+	if err != nil {
+		return
+	}
+	if d < v.lo || d > v.hi {
+		resp.Diagnostics.AddAttributeError(req.Path, "Duration out of range",
+			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
+	}
+}
