@@ -91,9 +91,14 @@ func (s *settings) tencent(m *tencentModel) clients.TencentConfig {
 			Token:      s.str(o.Token, ob.AtName("web_identity_token"), envTCWebIdentity),
 			RoleArn:    s.str(o.RoleArn, ob.AtName("role_arn")),
 		}
-		// One token source: the file wins over a value from the environment (HCL conflicts are
-		// refused at plan time).
-		if oc.TokenFile != "" && (o.Token.IsNull() || o.Token.ValueString() == "") {
+		// One token source: what HCL sets wins over the environment; between two variables
+		// the file wins (both in HCL is refused at plan time).
+		hclToken := !o.Token.IsNull() && o.Token.ValueString() != ""
+		hclFile := !o.TokenFile.IsNull() && o.TokenFile.ValueString() != ""
+		switch {
+		case hclToken && !hclFile:
+			oc.TokenFile = ""
+		case oc.TokenFile != "":
 			oc.Token = ""
 		}
 		oidcEnvRole = oc.RoleArn == ""
