@@ -48,6 +48,13 @@ var tencentEnv = []string{
 	"TENCENTCLOUD_REGION", "TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SECURITY_TOKEN",
 	"TENCENTCLOUD_ROLE_ARN", "TENCENTCLOUD_ROLE_SESSION_NAME", "TKE_REGION", "TKE_PROVIDER_ID",
 	"TKE_WEB_IDENTITY_TOKEN_FILE", "TKE_ROLE_ARN",
+	"TENCENTCLOUD_PROFILE", "TENCENTCLOUD_SHARED_CREDENTIALS_DIR", "TCCLI_PROFILE",
+	"TENCENTCLOUD_ASSUME_ROLE_ARN", "TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME", "TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION",
+	"TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID", "TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN",
+	"TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE",
+	// Unset rather than pointed at an empty path: the SDK treats a set variable naming no file
+	// as an error. HOME (below) hides the default ~/.tencentcloud/credentials and ~/.tccli.
+	"TENCENTCLOUD_CREDENTIALS_FILE",
 }
 
 var alibabaEnv = []string{
@@ -83,7 +90,9 @@ func PreCheck(t *testing.T) {
 	// The SDKs' profile providers read these files; point them somewhere empty.
 	empty := filepath.Join(t.TempDir(), "no-credentials")
 	t.Setenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", empty)
-	t.Setenv("TENCENTCLOUD_CREDENTIALS_FILE", empty)
+	// Default files under the home directory (Tencent's ~/.tccli and ~/.tencentcloud) are
+	// hidden behind an empty one.
+	t.Setenv("HOME", t.TempDir())
 	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", empty)
 	t.Setenv("ALIBABA_CLOUD_CONFIG_FILE", empty)
 	// Default files under the home directory (KooCLI's ~/.hcloud/config.json): an empty home.

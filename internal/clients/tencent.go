@@ -31,17 +31,51 @@ type TencentConfig struct {
 	SecretID      string
 	SecretKey     string
 	SecurityToken string
-	Endpoints     TencentEndpoints
+	// Profile is the tccli profile named in HCL or TENCENTCLOUD_PROFILE; "" = none named
+	// ("default" is then read only as an SDK default, rung 4).
+	Profile string
+	// SharedCredentialsDir is the tccli directory set in HCL or
+	// TENCENTCLOUD_SHARED_CREDENTIALS_DIR; "" = ~/.tccli.
+	SharedCredentialsDir string
+	// AssumeRole, when not nil, assumes a role on top of the base credentials.
+	AssumeRole *TencentAssumeRole
+	// OIDC, when not nil, exchanges a web identity token for the base credentials.
+	OIDC      *TencentOIDC
+	Endpoints TencentEndpoints
+}
+
+// TencentAssumeRole is the assume_role block merged with its environment variables.
+type TencentAssumeRole struct {
+	RoleArn     string
+	SessionName string
+	// Duration is a Go duration, or whole seconds from the environment; "" = 2h.
+	Duration string
+}
+
+// TencentOIDC is the assume_role_with_oidc block merged with its environment variables.
+type TencentOIDC struct {
+	ProviderID  string
+	RoleArn     string
+	SessionName string
+	Duration    string
+	TokenFile   string
+	Token       string
 }
 
 // secrets are the settings that logs must never show.
 func (c TencentConfig) secrets() []string {
-	return []string{c.SecretKey, c.SecurityToken}
+	s := []string{c.SecretKey, c.SecurityToken}
+	if c.OIDC != nil {
+		s = append(s, c.OIDC.Token)
+	}
+	return s
 }
 
 // TencentEndpoints are full URLs that replace the SDK's endpoints.
 type TencentEndpoints struct {
 	TCSS string
+	// STS is an https URL without path; the SDK's STS providers take its host.
+	STS string
 }
 
 // TencentRegions are the regions the Tencent Cloud SDK names (its regions package), which
@@ -62,6 +96,13 @@ type tencentClients struct {
 	transport http.RoundTripper
 	mu        sync.Mutex
 	entries   map[string]*tencentEntry
+
+	// credMu guards the credentials, built once per provider process on first use (a failed
+	// build is not kept); the SDK's credential types refresh temporary ones themselves.
+	credMu sync.Mutex
+	cred   tc.CredentialIface
+	// profileRegion is the region of the tccli profile the credentials came from, if any.
+	profileRegion string
 }
 
 type tencentEntry struct {
@@ -75,10 +116,10 @@ func newTencentClients(cfg Config) *tencentClients {
 
 // client returns the cached client for regionID ("" = the provider's region), building it
 // on first use. A failed build is not cached.
-func (t *tencentClients) client(service, regionID string) (*tc.Client, string, error) {
+func (t *tencentClients) client(ctx context.Context, service, regionID string) (*tc.Client, string, error) {
 	cfg := t.cfg.Tencent
 	// Credentials are checked first: an unconfigured cloud should say so, not ask for a region.
-	cred, err := t.credentials()
+	cred, profileRegion, err := t.credentials(ctx)
 	if err != nil {
 		return nil, "", err
 	}
@@ -86,10 +127,14 @@ func (t *tencentClients) client(service, regionID string) (*tc.Client, string, e
 		regionID = cfg.Region
 	}
 	if regionID == "" {
+		regionID = profileRegion
+	}
+	if regionID == "" {
 		return nil, "", &ConfigError{
 			Summary: "Tencent Cloud region is not set",
 			Detail: "Set region in the provider's tencentcloud block, the TENCENTCLOUD_REGION environment " +
-				"variable, or the data source's region argument.",
+				"variable, or the data source's region argument (or use a tccli profile whose .configure " +
+				"file names one).",
 		}
 	}
 	override := cfg.Endpoints.TCSS
@@ -154,37 +199,6 @@ func requestClient(ua string) string {
 		}
 		return '_'
 	}, ua)
-}
-
-// credentials follows HCL/environment (merged by the provider) > the SDK's provider chain
-// (its environment variables, ~/.tencentcloud/credentials, CVM role metadata).
-func (t *tencentClients) credentials() (tc.CredentialIface, error) {
-	cfg := t.cfg.Tencent
-	if cfg.SecretID != "" || cfg.SecretKey != "" {
-		if cfg.SecretID == "" || cfg.SecretKey == "" {
-			missing := "secret_id (TENCENTCLOUD_SECRET_ID)"
-			if cfg.SecretKey == "" {
-				missing = "secret_key (TENCENTCLOUD_SECRET_KEY)"
-			}
-			return nil, &ConfigError{
-				Summary: "Incomplete Tencent Cloud credentials",
-				Detail:  "The tencentcloud block has only half of a key pair: set " + missing + ".",
-			}
-		}
-		return tc.NewTokenCredential(cfg.SecretID, cfg.SecretKey, cfg.SecurityToken), nil
-	}
-	cred, err := tc.DefaultProviderChain().GetCredential()
-	if err != nil {
-		return nil, &ConfigError{
-			Summary: "Tencent Cloud credentials are not configured",
-			Detail: "No credentials were found for the tencentcloud provider block. Set secret_id and " +
-				"secret_key in the tencentcloud block, or the TENCENTCLOUD_SECRET_ID and " +
-				"TENCENTCLOUD_SECRET_KEY environment variables (TENCENTCLOUD_SECURITY_TOKEN for temporary " +
-				"credentials), or configure the Tencent Cloud SDK's own chain (~/.tencentcloud/credentials, " +
-				"CVM role).\n\nThe SDK's credential chain reported:\n" + err.Error(),
-		}
-	}
-	return cred, nil
 }
 
 // newTransport is the HTTP transport for SDKs that accept one: the default one, with TLS
@@ -275,7 +289,7 @@ func CallTencent[T tchttp.Response](ctx context.Context, c *Client, service, ver
 	if c == nil {
 		return zero, "", errNotConfigured
 	}
-	client, region, err := c.tencent.client(service, regionID)
+	client, region, err := c.tencent.client(ctx, service, regionID)
 	if err != nil {
 		return zero, "", err
 	}

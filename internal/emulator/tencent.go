@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	tcregions "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/regions"
@@ -151,8 +152,11 @@ func tcError(code, format string, args ...any) *tencentAPIError {
 type tencentCloud struct {
 	srv      *Server
 	data     *TencentData
-	creds    map[string]Credential // by SecretId
 	identity TencentIdentity
+
+	mu     sync.RWMutex          // guards creds and issued: STS and metadata add to them
+	creds  map[string]Credential // by SecretId
+	issued []TencentIssued
 }
 
 func newTencentCloud(srv *Server, data *TencentData, creds []Credential) *tencentCloud {
@@ -166,7 +170,7 @@ func newTencentCloud(srv *Server, data *TencentData, creds []Credential) *tencen
 // claims: every API 3.0 request names its action in X-TC-Action; the
 // Authorization prefix also catches a signed request that forgot it.
 func (t *tencentCloud) claims(r *http.Request) bool {
-	return r.Header.Get("X-TC-Action") != "" || strings.HasPrefix(r.Header.Get("Authorization"), tc3Algorithm)
+	return isTencentMetadata(r) || r.Header.Get("X-TC-Action") != "" || strings.HasPrefix(r.Header.Get("Authorization"), tc3Algorithm)
 }
 
 // serve runs the gateway pipeline: authenticate, route by version, action and
@@ -176,8 +180,17 @@ func (t *tencentCloud) serve(x *exchange) {
 	x.rec.RequestID = tencentRequestID(x.rec.RequestID)
 	x.rec.Action = x.r.Header.Get("X-TC-Action")
 	x.rec.Region = x.r.Header.Get("X-TC-Region")
+	switch {
+	case isTencentMetadata(x.r):
+		x.rec.Region = ""
+		t.serveMetadata(x)
+		return
+	case isSTS(x.r):
+		t.serveSTS(x)
+		return
+	}
 
-	body, apiErr := t.authenticate(x)
+	body, apiErr := t.authenticate(x, tcssService)
 	if apiErr == nil {
 		apiErr = t.route(x, body)
 	}
@@ -194,8 +207,8 @@ func (t *tencentCloud) serve(x *exchange) {
 }
 
 // authenticate verifies the TC3-HMAC-SHA256 signature as the API 3.0 gateway
-// does, returning the request body it hashed.
-func (t *tencentCloud) authenticate(x *exchange) ([]byte, *tencentAPIError) {
+// does for service, returning the request body it hashed.
+func (t *tencentCloud) authenticate(x *exchange, service string) ([]byte, *tencentAPIError) {
 	r := x.r
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		return nil, tcError(tcCodeUnsupportedProtocol, tcMsgUnsupportedProtocol)
@@ -209,7 +222,7 @@ func (t *tencentCloud) authenticate(x *exchange) ([]byte, *tencentAPIError) {
 		return nil, tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+problem)
 	}
 	x.rec.AccessKey = auth.secretID
-	if auth.service != tcssService {
+	if auth.service != service {
 		return nil, tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+"`Service` in Credential not valid.")
 	}
 	timestamp := r.Header.Get("X-TC-Timestamp")
@@ -220,7 +233,9 @@ func (t *tencentCloud) authenticate(x *exchange) ([]byte, *tencentAPIError) {
 	if err != nil {
 		return nil, tcError(tcCodeInvalidParameter, tcMsgTimestampType)
 	}
+	t.mu.RLock()
 	cred, ok := t.creds[auth.secretID]
+	t.mu.RUnlock()
 	if !ok || auth.secretID == "" {
 		return nil, tcError(tcCodeSecretIDNotFound, tcMsgSecretIDNotFound)
 	}

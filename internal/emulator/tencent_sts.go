@@ -1,0 +1,247 @@
+package emulator
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"net"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Tencent Cloud STS (API 3.0, version 2018-08-13) and the CVM instance metadata's role
+// credentials. Both issue temporary credentials that TCSS then accepts, only with their token.
+
+const (
+	stsService = "sts"
+	stsVersion = "2018-08-13"
+
+	// stsDefaultDuration and stsMaxDuration are DurationSeconds' default and upper bound.
+	stsDefaultDuration = 7200
+	stsMaxDuration     = 43200
+
+	tencentMetadataRolePath = "/latest/meta-data/cam/security-credentials/"
+
+	// STS error codes, from Tencent's STS API documentation.
+	tcCodeRoleNotExist     = "InvalidParameter.RoleNotExist"
+	tcCodeWebIdentityToken = "InvalidParameter.WebIdentityTokenError"
+	tcCodeParamError       = "InvalidParameter.ParamError"
+
+	tcMsgRoleNotExist     = "role not exist"
+	tcMsgWebIdentityToken = "the web identity token is invalid or expired"
+	tcMsgProviderNotExist = "the identity provider `%s` does not exist"
+	tcMsgDurationRange    = "DurationSeconds must be between 1 and 43200"
+)
+
+// TencentIssued is one temporary credential issued by the emulated STS or metadata.
+type TencentIssued struct {
+	Credential
+	Source  string // TencentAssumeRole, TencentAssumeRoleWithWebIdentity or TencentMetadataAction
+	RoleArn string // the role assumed (the role name for metadata)
+	Expires time.Time
+}
+
+// TencentIssued lists the temporary credentials issued so far, in order.
+func (s *Server) TencentIssued() []TencentIssued {
+	t := s.tencent
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return slices.Clone(t.issued)
+}
+
+// isSTS reports whether r is addressed to STS rather than TCSS.
+func isSTS(r *http.Request) bool {
+	switch r.Header.Get("X-TC-Action") {
+	case TencentAssumeRole, TencentAssumeRoleWithWebIdentity:
+		return true
+	}
+	return r.Header.Get("X-TC-Version") == stsVersion
+}
+
+// isTencentMetadata reports whether r is addressed to the CVM metadata host.
+func isTencentMetadata(r *http.Request) bool {
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	return host == TencentMetadataHost
+}
+
+// issue makes a temporary credential valid for seconds and adds it to the accepted ones.
+func (t *tencentCloud) issue(source, role string, seconds int64) TencentIssued {
+	now := time.Now()
+	c := TencentIssued{
+		Credential: Credential{
+			AccessKey:     "AKIDTMP" + strings.ToUpper(randomHex(12)),
+			SecretKey:     randomHex(16),
+			SecurityToken: "tctoken-" + randomHex(24),
+		},
+		Source:  source,
+		RoleArn: role,
+		Expires: now.Add(time.Duration(seconds) * time.Second).UTC().Truncate(time.Second),
+	}
+	t.mu.Lock()
+	t.creds[c.AccessKey] = c.Credential
+	t.issued = append(t.issued, c)
+	t.mu.Unlock()
+	return c
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// stsCredentials, stsPayload: the AssumeRole / AssumeRoleWithWebIdentity answer.
+type stsCredentials struct {
+	Token        string `json:"Token"`
+	TmpSecretId  string `json:"TmpSecretId"` //nolint:revive // vendor field name
+	TmpSecretKey string `json:"TmpSecretKey"`
+}
+
+type stsPayload struct {
+	Credentials stsCredentials `json:"Credentials"`
+	ExpiredTime int64          `json:"ExpiredTime"`
+	Expiration  string         `json:"Expiration"`
+	RequestID   string         `json:"RequestId"`
+}
+
+// serveSTS answers AssumeRole (TC3-signed by a known permanent or issued key) and
+// AssumeRoleWithWebIdentity (unsigned: the SDK sends "Authorization: SKIP"; the token is the
+// proof).
+func (t *tencentCloud) serveSTS(x *exchange) {
+	var body []byte
+	var apiErr *tencentAPIError
+	if x.rec.Action == TencentAssumeRoleWithWebIdentity {
+		var err error
+		if body, err = readBody(x.r); err != nil {
+			apiErr = tcError(tcCodeRequestSizeLimit, tcMsgRequestSizeLimit)
+		}
+	} else {
+		body, apiErr = t.authenticate(x, stsService)
+	}
+	var params map[string]json.RawMessage
+	if apiErr == nil {
+		apiErr = t.stsRoute(x, body, &params)
+	}
+	if apiErr == nil && t.srv.intercept(x, t) {
+		return
+	}
+	var issued TencentIssued
+	if apiErr == nil {
+		issued, apiErr = t.assume(x, params)
+	}
+	if apiErr != nil {
+		t.reply(x, http.StatusOK, tencentErrorPayload{Error: *apiErr, RequestID: x.rec.RequestID})
+		return
+	}
+	t.reply(x, http.StatusOK, stsPayload{
+		Credentials: stsCredentials{
+			Token: issued.SecurityToken, TmpSecretId: issued.AccessKey, TmpSecretKey: issued.SecretKey,
+		},
+		ExpiredTime: issued.Expires.Unix(),
+		Expiration:  issued.Expires.Format(time.RFC3339),
+		RequestID:   x.rec.RequestID,
+	})
+}
+
+// stsRoute checks version, action and the JSON body.
+func (t *tencentCloud) stsRoute(x *exchange, body []byte, params *map[string]json.RawMessage) *tencentAPIError {
+	version := x.r.Header.Get("X-TC-Version")
+	switch {
+	case version == "":
+		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Version")
+	case version != stsVersion:
+		return tcError(tcCodeNoSuchVersion, tcMsgNoSuchVersion, version, stsService)
+	case x.rec.Action == "":
+		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Action")
+	case x.rec.Action != TencentAssumeRole && x.rec.Action != TencentAssumeRoleWithWebIdentity:
+		return tcError(tcCodeInvalidAction, tcMsgInvalidAction, x.rec.Action, stsService, version)
+	}
+	if err := json.Unmarshal(body, params); err != nil || *params == nil {
+		return tcError(tcCodeInvalidParameter, tcMsgInvalidJSON)
+	}
+	return nil
+}
+
+// assume checks the role (and, for web identity, the provider and token), then issues.
+func (t *tencentCloud) assume(x *exchange, params map[string]json.RawMessage) (TencentIssued, *tencentAPIError) {
+	str := func(name string) (string, bool) {
+		var s string
+		raw, ok := params[name]
+		return s, ok && json.Unmarshal(raw, &s) == nil && s != ""
+	}
+	required := []string{"RoleArn", "RoleSessionName"}
+	if x.rec.Action == TencentAssumeRoleWithWebIdentity {
+		required = append(required, "ProviderId", "WebIdentityToken")
+	}
+	for _, name := range required {
+		if _, ok := str(name); !ok {
+			return TencentIssued{}, tcError(tcCodeMissingParameter, tcMsgMissingParameter, name)
+		}
+	}
+	seconds := int64(stsDefaultDuration)
+	if raw, ok := params["DurationSeconds"]; ok {
+		if err := json.Unmarshal(raw, &seconds); err != nil || seconds < 1 || seconds > stsMaxDuration {
+			return TencentIssued{}, tcError(tcCodeParamError, tcMsgDurationRange)
+		}
+	}
+	role, _ := str("RoleArn")
+	if x.rec.Action == TencentAssumeRoleWithWebIdentity {
+		provider, _ := str("ProviderId")
+		token, _ := str("WebIdentityToken")
+		tokens, ok := t.identity.OIDCProviders[provider]
+		if !ok {
+			return TencentIssued{}, tcError(tcCodeParamError, tcMsgProviderNotExist, provider)
+		}
+		if !slices.Contains(tokens, token) {
+			return TencentIssued{}, tcError(tcCodeWebIdentityToken, tcMsgWebIdentityToken)
+		}
+	}
+	if !slices.Contains(t.identity.Roles, role) {
+		return TencentIssued{}, tcError(tcCodeRoleNotExist, tcMsgRoleNotExist)
+	}
+	return t.issue(x.rec.Action, role, seconds), nil
+}
+
+// metadataCredentials is the CVM metadata's answer for a role.
+type metadataCredentials struct {
+	TmpSecretId  string `json:"TmpSecretId"` //nolint:revive // vendor field name
+	TmpSecretKey string `json:"TmpSecretKey"`
+	ExpiredTime  int64  `json:"ExpiredTime"`
+	Expiration   string `json:"Expiration"`
+	Token        string `json:"Token"`
+	Code         string `json:"Code"`
+}
+
+// serveMetadata answers GET /latest/meta-data/cam/security-credentials/ (the bound role's
+// name) and .../<role> (its temporary credentials), as plain HTTP on the metadata host.
+func (t *tencentCloud) serveMetadata(x *exchange) {
+	x.rec.Action = TencentMetadataAction
+	if t.srv.intercept(x, t) {
+		return
+	}
+	role := t.identity.MetadataRole
+	rest, ok := strings.CutPrefix(x.r.URL.Path, tencentMetadataRolePath)
+	if !ok || x.r.Method != http.MethodGet || role == "" || (rest != "" && rest != role) {
+		x.w.Header().Set("Content-Type", "text/plain")
+		x.send(http.StatusNotFound, []byte("404 - Not Found"))
+		return
+	}
+	if rest == "" {
+		x.w.Header().Set("Content-Type", "text/plain")
+		x.send(http.StatusOK, []byte(role))
+		return
+	}
+	c := t.issue(TencentMetadataAction, role, stsDefaultDuration)
+	x.rec.AccessKey = c.AccessKey
+	raw, _ := json.Marshal(metadataCredentials{
+		TmpSecretId: c.AccessKey, TmpSecretKey: c.SecretKey, Token: c.SecurityToken,
+		ExpiredTime: c.Expires.Unix(), Expiration: c.Expires.Format(time.RFC3339), Code: "Success",
+	})
+	x.w.Header().Set("Content-Type", "application/json")
+	x.send(http.StatusOK, raw)
+}
