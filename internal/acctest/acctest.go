@@ -90,12 +90,10 @@ func PreCheck(t *testing.T) {
 	// The SDKs' profile providers read these files; point them somewhere empty.
 	empty := filepath.Join(t.TempDir(), "no-credentials")
 	t.Setenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", empty)
-	// Default files under the home directory (Tencent's ~/.tccli and ~/.tencentcloud) are
-	// hidden behind an empty one.
-	t.Setenv("HOME", t.TempDir())
 	t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", empty)
 	t.Setenv("ALIBABA_CLOUD_CONFIG_FILE", empty)
-	// Default files under the home directory (KooCLI's ~/.hcloud/config.json): an empty home.
+	// Default files under the home directory (KooCLI's ~/.hcloud/config.json, Tencent's ~/.tccli
+	// and ~/.tencentcloud, Alibaba's ~/.aliyun and ~/.alibabacloud): an empty home.
 	isolateHome(t)
 	// No cloud metadata service exists here; the chains must not wait for one. Alibaba's
 	// metadata tests set it back to "" (with acctest.Main's metadata proxy in place).

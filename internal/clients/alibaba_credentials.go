@@ -334,14 +334,14 @@ type aliyunProfile struct {
 func alibabaCLIRoleProfile(file, name, sts string, depth int) (providers.CredentialsProvider, bool, error) {
 	raw, err := os.ReadFile(file)
 	if err != nil || depth > 8 {
-		return nil, false, nil
+		return nil, false, nil //nolint:nilerr // the SDK's profile provider reports unreadable files itself
 	}
 	var conf struct {
 		Current  string          `json:"current"`
 		Profiles []aliyunProfile `json:"profiles"`
 	}
-	if json.Unmarshal(raw, &conf) != nil {
-		return nil, false, nil
+	if err := json.Unmarshal(raw, &conf); err != nil {
+		return nil, false, nil //nolint:nilerr // and malformed ones
 	}
 	if name == "" {
 		name = conf.Current

@@ -80,7 +80,7 @@ func (h *huaweiClients) resolve(ctx context.Context, regionID string) (*huaweiBa
 	if h.base != nil {
 		return h.base, nil
 	}
-	base, err := h.baseCredentials(ctx)
+	base, err := h.baseCredentials()
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func (h *huaweiClients) resolve(ctx context.Context, regionID string) (*huaweiBa
 
 // baseCredentials walks the chain: explicit keys, OIDC, profile, the SDK's environment and
 // files, instance metadata.
-func (h *huaweiClients) baseCredentials(ctx context.Context) (*huaweiBase, error) {
+func (h *huaweiClients) baseCredentials() (*huaweiBase, error) {
 	cfg := h.cfg.Huawei
 	trail := &credentialTrail{cloud: HuaweiCloud, block: "huaweicloud"}
 

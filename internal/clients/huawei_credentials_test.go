@@ -1,7 +1,6 @@
 package clients
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,21 +64,21 @@ func TestHuaweiCredentialPrecedence(t *testing.T) {
 		AccessKey: "KEYAK", SecretKey: "k", SharedConfigFile: file,
 		OIDC: HuaweiOIDC{IdpID: "x", IDTokenFile: "/nonexistent"},
 	}})
-	b, err := h.baseCredentials(context.Background())
+	b, err := h.baseCredentials()
 	if err != nil || b.cred.AK != "KEYAK" {
 		t.Fatalf("keys: %+v %v", b, err)
 	}
 	h = newHuaweiClients(Config{Huawei: HuaweiConfig{SharedConfigFile: file}})
-	if b, err = h.baseCredentials(context.Background()); err != nil || b.cred.AK != "PROFILEAK" {
+	if b, err = h.baseCredentials(); err != nil || b.cred.AK != "PROFILEAK" {
 		t.Fatalf("profile: %+v %v", b, err)
 	}
 	t.Setenv("HUAWEICLOUD_SDK_AK", "SDKAK")
 	t.Setenv("HUAWEICLOUD_SDK_SK", "s")
-	if b, err = h.baseCredentials(context.Background()); err != nil || b.cred.AK != "PROFILEAK" {
+	if b, err = h.baseCredentials(); err != nil || b.cred.AK != "PROFILEAK" {
 		t.Fatalf("profile over SDK env: %+v %v", b, err)
 	}
 	h = newHuaweiClients(Config{})
-	if b, err = h.baseCredentials(context.Background()); err != nil || b.cred.AK != "SDKAK" {
+	if b, err = h.baseCredentials(); err != nil || b.cred.AK != "SDKAK" {
 		t.Fatalf("SDK env: %+v %v", b, err)
 	}
 }

@@ -102,7 +102,7 @@ func TestAlibabaSTSAssumeRole(t *testing.T) {
 		t.Errorf("credentials %v, issued %+v", c, issued[0])
 	}
 	exp, err := time.Parse(acsDateFormat, c["Expiration"].(string))
-	if err != nil || exp.Sub(time.Now()) > 16*time.Minute || exp.Sub(time.Now()) < 14*time.Minute {
+	if err != nil || time.Until(exp) > 16*time.Minute || time.Until(exp) < 14*time.Minute {
 		t.Errorf("Expiration %v (%v), want in 15 minutes", c["Expiration"], err)
 	}
 	if !strings.Contains(body["AssumedRoleUser"].(map[string]any)["Arn"].(string), ":assumed-role/reader/s1") {

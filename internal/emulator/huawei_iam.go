@@ -85,11 +85,6 @@ func issuedBody(c Credential, exp time.Time) map[string]huaweiIssuedCredential {
 	}}
 }
 
-func (h *huaweiCloud) iamError(x *exchange, status int, code, msg string) {
-	x.w.Header().Set("X-IAM-Trace-Id", newRequestID())
-	h.reply(x, status, huaweiError{ErrorCode: code, ErrorMsg: msg})
-}
-
 // peekBody reads the request body and puts it back for whoever reads it next.
 func peekBody(r *http.Request) []byte {
 	if r.Body == nil {

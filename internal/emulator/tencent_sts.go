@@ -1,8 +1,6 @@
 package emulator
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"net"
 	"net/http"
@@ -15,8 +13,8 @@ import (
 // credentials. Both issue temporary credentials that TCSS then accepts, only with their token.
 
 const (
-	stsService = "sts"
-	stsVersion = "2018-08-13"
+	stsService   = "sts"
+	tcSTSVersion = "2018-08-13"
 
 	// stsDefaultDuration and stsMaxDuration are DurationSeconds' default and upper bound.
 	stsDefaultDuration = 7200
@@ -57,7 +55,7 @@ func isSTS(r *http.Request) bool {
 	case TencentAssumeRole, TencentAssumeRoleWithWebIdentity:
 		return true
 	}
-	return r.Header.Get("X-TC-Version") == stsVersion
+	return r.Header.Get("X-TC-Version") == tcSTSVersion
 }
 
 // isTencentMetadata reports whether r is addressed to the CVM metadata host.
@@ -89,24 +87,18 @@ func (t *tencentCloud) issue(source, role string, seconds int64) TencentIssued {
 	return c
 }
 
-func randomHex(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
-// stsCredentials, stsPayload: the AssumeRole / AssumeRoleWithWebIdentity answer.
-type stsCredentials struct {
+// tcSTSCredentials, tcSTSPayload: the AssumeRole / AssumeRoleWithWebIdentity answer.
+type tcSTSCredentials struct {
 	Token        string `json:"Token"`
 	TmpSecretId  string `json:"TmpSecretId"` //nolint:revive // vendor field name
 	TmpSecretKey string `json:"TmpSecretKey"`
 }
 
-type stsPayload struct {
-	Credentials stsCredentials `json:"Credentials"`
-	ExpiredTime int64          `json:"ExpiredTime"`
-	Expiration  string         `json:"Expiration"`
-	RequestID   string         `json:"RequestId"`
+type tcSTSPayload struct {
+	Credentials tcSTSCredentials `json:"Credentials"`
+	ExpiredTime int64            `json:"ExpiredTime"`
+	Expiration  string           `json:"Expiration"`
+	RequestID   string           `json:"RequestId"`
 }
 
 // serveSTS answers AssumeRole (TC3-signed by a known permanent or issued key) and
@@ -138,8 +130,8 @@ func (t *tencentCloud) serveSTS(x *exchange) {
 		t.reply(x, http.StatusOK, tencentErrorPayload{Error: *apiErr, RequestID: x.rec.RequestID})
 		return
 	}
-	t.reply(x, http.StatusOK, stsPayload{
-		Credentials: stsCredentials{
+	t.reply(x, http.StatusOK, tcSTSPayload{
+		Credentials: tcSTSCredentials{
 			Token: issued.SecurityToken, TmpSecretId: issued.AccessKey, TmpSecretKey: issued.SecretKey,
 		},
 		ExpiredTime: issued.Expires.Unix(),
@@ -154,7 +146,7 @@ func (t *tencentCloud) stsRoute(x *exchange, body []byte, params *map[string]jso
 	switch {
 	case version == "":
 		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Version")
-	case version != stsVersion:
+	case version != tcSTSVersion:
 		return tcError(tcCodeNoSuchVersion, tcMsgNoSuchVersion, version, stsService)
 	case x.rec.Action == "":
 		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Action")

@@ -35,7 +35,7 @@ func newSTSFixture(t *testing.T) *tcFixture {
 
 // stsCall sends an STS action; skipSign sends it unsigned, as the SDK's OIDC provider does.
 func stsCall(c *common.Client, action string, skipSign bool, params map[string]any) (map[string]any, error) {
-	req := tchttp.NewCommonRequest(stsService, stsVersion, action)
+	req := tchttp.NewCommonRequest(stsService, tcSTSVersion, action)
 	req.SetSkipSign(skipSign)
 	if err := req.SetActionParameters(params); err != nil {
 		return nil, err
