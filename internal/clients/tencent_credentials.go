@@ -477,6 +477,3 @@ func tencentSTSError(action string, err error) error {
 	e.Code, e.Message, e.RequestID = se.Code, se.Message, se.RequestId
 	return e
 }
-
-// TencentSTSHost validates an endpoints.sts value at plan time, as the client will read it.
-func TencentSTSHost(endpoint string) (string, error) { return stsHost(endpoint) }

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -82,9 +81,8 @@ func alibabaBlock() schema.SingleNestedBlock {
 						MarkdownDescription: "Full `https://` URL (no path) of the STS (Sts 2015-04-01) endpoint " +
 							"used by `assume_role`, `assume_role_with_oidc` and role profiles, replacing " +
 							"`sts.aliyuncs.com`. The SDK calls STS over HTTPS only.",
-						Optional: true,
-						Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^https://[^/?#]+/?$`),
-							"must be an https:// URL without a path")},
+						Optional:   true,
+						Validators: []validator.String{validate.STSEndpoint()},
 					},
 				},
 			},

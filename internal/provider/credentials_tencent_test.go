@@ -528,7 +528,7 @@ func TestAccTencentCredentials_planValidation(t *testing.T) {
     assume_role_with_oidc {
       role_arn           = "` + tcRole + `"
       web_identity_token = "t"
-    }`, `Invalid STS endpoint.*must use https`},
+    }`, `(?s)Invalid STS endpoint.*must be an https:// URL`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

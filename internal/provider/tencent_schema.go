@@ -86,7 +86,7 @@ func tencentBlock() schema.SingleNestedBlock {
 							"`https://sts.tencentcloudapi.com`, for `assume_role`, `assume_role_with_oidc` and tccli " +
 							"profile roles. The SDK's STS client always uses HTTPS with the system's trusted certificates.",
 						Optional:   true,
-						Validators: []validator.String{httpsHostURL{}},
+						Validators: []validator.String{validate.STSEndpoint()},
 					},
 				},
 			},
@@ -202,21 +202,5 @@ func (v tencentDuration) ValidateString(_ context.Context, req validator.StringR
 	if err != nil || d <= 0 || d > clients.TencentMaxRoleDuration || d%time.Second != 0 {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid role session duration",
 			fmt.Sprintf("%s is %q: Tencent Cloud STS accepts whole seconds from 1s to 12h, such as \"1h\".", req.Path, raw))
-	}
-}
-
-// httpsHostURL checks an STS endpoint: an https URL with no path (the SDK takes only a host).
-type httpsHostURL struct{}
-
-func (httpsHostURL) Description(context.Context) string { return "an https:// URL without a path" }
-
-func (v httpsHostURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v httpsHostURL) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := clients.TencentSTSHost(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid STS endpoint", err.Error())
 	}
 }

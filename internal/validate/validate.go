@@ -84,3 +84,27 @@ func (v durationBetween) ValidateString(ctx context.Context, req validator.Strin
 			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
 	}
 }
+
+// STSEndpoint accepts an https:// URL without a path: the Tencent and Alibaba SDKs' STS
+// credential providers call STS over HTTPS and take only a host.
+func STSEndpoint() validator.String { return stsEndpoint{} }
+
+type stsEndpoint struct{}
+
+func (stsEndpoint) Description(context.Context) string {
+	return "value must be an https:// URL without a path"
+}
+
+func (v stsEndpoint) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v stsEndpoint) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	u, err := url.Parse(req.ConfigValue.ValueString())
+	if err != nil || u.Scheme != "https" || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid STS endpoint",
+			"Attribute "+req.Path.String()+" "+v.Description(ctx)+" (the SDK's STS client must use https and "+
+				"takes only a host), got: "+req.ConfigValue.ValueString())
+	}
+}

@@ -3,6 +3,7 @@ package validate
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -28,6 +29,19 @@ func TestValidators(t *testing.T) {
 		{"negative", PositiveDuration(), types.StringValue("-1h"), true},
 		{"syntax left to the type", PositiveDuration(), types.StringValue("30 days"), false},
 		{"null duration", PositiveDuration(), types.StringNull(), false},
+		{"session at the minimum", DurationBetween(15*time.Minute, 12*time.Hour), types.StringValue("15m"), false},
+		{"session at the maximum", DurationBetween(15*time.Minute, 12*time.Hour), types.StringValue("12h"), false},
+		{"session too short", DurationBetween(15*time.Minute, 12*time.Hour), types.StringValue("14m59s"), true},
+		{"session too long", DurationBetween(15*time.Minute, 12*time.Hour), types.StringValue("12h1s"), true},
+		{"session syntax left to the type", DurationBetween(time.Second, time.Hour), types.StringValue("1 day"), false},
+		{"session unknown", DurationBetween(time.Second, time.Hour), types.StringUnknown(), false},
+		{"STS https host", STSEndpoint(), types.StringValue("https://sts.tencentcloudapi.com"), false},
+		{"STS with port and slash", STSEndpoint(), types.StringValue("https://127.0.0.1:8443/"), false},
+		{"STS over http", STSEndpoint(), types.StringValue("http://127.0.0.1:8080"), true},
+		{"STS with a path", STSEndpoint(), types.StringValue("https://sts.aliyuncs.com/v1"), true},
+		{"STS with a query", STSEndpoint(), types.StringValue("https://sts.aliyuncs.com?x=1"), true},
+		{"STS host only", STSEndpoint(), types.StringValue("sts.aliyuncs.com"), true},
+		{"STS null", STSEndpoint(), types.StringNull(), false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
