@@ -3,6 +3,7 @@ package clients
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -75,4 +76,25 @@ func stsHost(endpoint string) (string, error) {
 		return "", fmt.Errorf("STS endpoint %q must not have a path", endpoint)
 	}
 	return u.Host, nil
+}
+
+// ParseSessionDuration reads a role session length as the settings give it: a Go duration
+// ("1h", from HCL or a variable) or whole seconds ("3600", as the vendors' variables are often
+// set). "" is def. The STS and IAM APIs take whole seconds within [lo, hi].
+func ParseSessionDuration(raw string, def, lo, hi time.Duration) (time.Duration, error) {
+	if raw == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(raw)
+	if err != nil {
+		secs, serr := strconv.ParseInt(raw, 10, 64)
+		if serr != nil {
+			return 0, fmt.Errorf("%q is neither a Go duration (\"1h\") nor whole seconds", raw)
+		}
+		d = time.Duration(secs) * time.Second
+	}
+	if d < lo || d > hi || d%time.Second != 0 {
+		return 0, fmt.Errorf("%s is outside the accepted range, whole seconds from %s to %s", d, lo, hi)
+	}
+	return d, nil
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -336,23 +335,10 @@ func (h *huaweiClients) exchangeOIDC(ctx context.Context, cred *auth.BasicCreden
 	return err
 }
 
-// AssumeRoleDuration parses an assume_role duration: a Go duration or whole seconds.
+// AssumeRoleDuration parses an assume_role duration (Go duration or whole seconds; "" = 1h)
+// against IAM's range.
 func AssumeRoleDuration(s string) (time.Duration, error) {
-	if s == "" {
-		return HuaweiAssumeRoleDefaultDuration, nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		secs, serr := strconv.Atoi(s)
-		if serr != nil {
-			return 0, fmt.Errorf("%q is neither a Go duration (\"1h\") nor whole seconds", s)
-		}
-		d = time.Duration(secs) * time.Second
-	}
-	if d < HuaweiAssumeRoleMinDuration || d > HuaweiAssumeRoleMaxDuration {
-		return 0, fmt.Errorf("%s is outside IAM's range, 15m to 24h", d)
-	}
-	return d, nil
+	return ParseSessionDuration(s, HuaweiAssumeRoleDefaultDuration, HuaweiAssumeRoleMinDuration, HuaweiAssumeRoleMaxDuration)
 }
 
 // assumeAgency assumes the agency with the base credentials through the SDK's IAM client.

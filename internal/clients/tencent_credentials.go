@@ -407,24 +407,13 @@ func (c *tencentOIDCFileCredential) GetCredential() (string, string, string) {
 	return c.current().GetCredential()
 }
 
-// tencentDurationSeconds parses a role session duration (a Go duration, or whole seconds from
-// the environment; "" = the SDK's 2h) and checks STS's range.
+// tencentDurationSeconds parses a role session duration ("" = the SDK's 2h) in seconds,
+// within STS's range.
 func tencentDurationSeconds(raw, setting string) (int64, error) {
-	if raw == "" {
-		return int64(TencentDefaultRoleDuration / time.Second), nil
-	}
-	d, err := time.ParseDuration(raw)
+	d, err := ParseSessionDuration(raw, TencentDefaultRoleDuration, time.Second, TencentMaxRoleDuration)
 	if err != nil {
-		n, nerr := strconv.ParseInt(raw, 10, 64)
-		if nerr != nil {
-			return 0, &ConfigError{Summary: "Invalid Tencent Cloud role session duration",
-				Detail: fmt.Sprintf("%s is %q: give a Go duration such as \"1h\", or whole seconds.", setting, raw)}
-		}
-		d = time.Duration(n) * time.Second
-	}
-	if d <= 0 || d > TencentMaxRoleDuration || d%time.Second != 0 {
 		return 0, &ConfigError{Summary: "Invalid Tencent Cloud role session duration",
-			Detail: fmt.Sprintf("%s is %q: STS accepts whole seconds from 1s to 12h.", setting, raw)}
+			Detail: fmt.Sprintf("%s is %q: %s.", setting, raw, err)}
 	}
 	return int64(d / time.Second), nil
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -117,22 +116,9 @@ func (s *settings) sessionDuration(cfg *clients.AlibabaConfig, v timetypes.GoDur
 		return d
 	}
 	raw := s.getenv(env)
-	if raw == "" {
-		return 0
-	}
-	d, err := time.ParseDuration(raw)
+	d, err := clients.ParseSessionDuration(raw, 0, alibabaMinSession, alibabaMaxSession)
 	if err != nil {
-		n, nerr := strconv.Atoi(raw)
-		if nerr != nil {
-			cfg.Problems = append(cfg.Problems, fmt.Sprintf("%s = %q is neither a Go duration (such as \"1h\") nor "+
-				"whole seconds.", env, raw))
-			return 0
-		}
-		d = time.Duration(n) * time.Second
-	}
-	if d < alibabaMinSession || d > alibabaMaxSession {
-		cfg.Problems = append(cfg.Problems, fmt.Sprintf("%s = %q is %s; Alibaba Cloud STS accepts %s to %s.",
-			env, raw, d, alibabaMinSession, alibabaMaxSession))
+		cfg.Problems = append(cfg.Problems, fmt.Sprintf("%s = %q: %s.", env, raw, err))
 		return 0
 	}
 	return d

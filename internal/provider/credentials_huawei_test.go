@@ -403,7 +403,7 @@ func TestAccHuaweiCredentials_assumeRole(t *testing.T) {
 		emu := hwStart(t, false)
 		t.Setenv("HW_ASSUME_ROLE_DURATION", "60")
 		emu.ExpectRefused(t, hwBlock(emu, keys(emu)+"assume_role {\n agency_name = \""+hwAgency+"\"\n domain_name = \""+hwDomain+"\"\n}\n"),
-			regexp.MustCompile(`(?s)HW_ASSUME_ROLE_DURATION.*1m0s is outside IAM's range,\s+15m to 24h`))
+			regexp.MustCompile(`(?s)HW_ASSUME_ROLE_DURATION.*1m0s\s+is\s+outside\s+the\s+accepted\s+range,\s+whole\s+seconds\s+from\s+15m0s\s+to\s+24h0m0s`))
 	})
 }
 

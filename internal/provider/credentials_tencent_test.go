@@ -507,7 +507,7 @@ func TestAccTencentCredentials_planValidation(t *testing.T) {
     assume_role {
       role_arn = "` + tcRole + `"
       duration = "13h"
-    }`, `Invalid role session duration.*whole seconds from 1s to 12h`},
+    }`, `(?s)Duration out of range.*whole seconds from 1s to\s+12h0m0s`},
 		{"duration not a duration", tcKeys(emu) + `
     assume_role {
       role_arn = "` + tcRole + `"

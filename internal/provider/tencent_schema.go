@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
@@ -121,7 +119,7 @@ func tencentAssumeRoleBlock() schema.SingleNestedBlock {
 					"`TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (a Go duration or whole seconds). Default `2h`.",
 				Optional:   true,
 				CustomType: timetypes.GoDurationType{},
-				Validators: []validator.String{tencentDuration{}},
+				Validators: []validator.String{validate.DurationBetween(time.Second, clients.TencentMaxRoleDuration)},
 			},
 		},
 	}
@@ -159,7 +157,7 @@ func tencentOIDCBlock() schema.SingleNestedBlock {
 					"`TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (a Go duration or whole seconds). Default `2h`.",
 				Optional:   true,
 				CustomType: timetypes.GoDurationType{},
-				Validators: []validator.String{tencentDuration{}},
+				Validators: []validator.String{validate.DurationBetween(time.Second, clients.TencentMaxRoleDuration)},
 			},
 			"web_identity_token_file": schema.StringAttribute{
 				MarkdownDescription: "File holding the OIDC token; read again whenever the credentials are renewed. " +
@@ -182,25 +180,4 @@ func tencentOIDCBlock() schema.SingleNestedBlock {
 func tencentSessionName() validator.String {
 	return stringvalidator.RegexMatches(clients.TencentSessionNamePattern,
 		"must be 2 to 128 characters of letters, digits and _+=,.@-")
-}
-
-// tencentDuration checks a role session duration against STS's range (1s to 12h, whole seconds).
-type tencentDuration struct{}
-
-func (tencentDuration) Description(context.Context) string {
-	return "a Go duration of whole seconds from 1s to 12h"
-}
-
-func (v tencentDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v tencentDuration) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
-	d, err := time.ParseDuration(raw)
-	if err != nil || d <= 0 || d > clients.TencentMaxRoleDuration || d%time.Second != 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid role session duration",
-			fmt.Sprintf("%s is %q: Tencent Cloud STS accepts whole seconds from 1s to 12h, such as \"1h\".", req.Path, raw))
-	}
 }

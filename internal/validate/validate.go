@@ -58,15 +58,16 @@ func (v positiveDuration) ValidateString(ctx context.Context, req validator.Stri
 	}
 }
 
-// DurationBetween accepts Go durations from lo to hi inclusive: the session lengths the
-// vendors' STS and IAM APIs allow, checked at plan time rather than by a refused exchange.
+// DurationBetween accepts Go durations of whole seconds from lo to hi inclusive: the session
+// lengths the vendors' STS and IAM APIs allow (in seconds), checked at plan time rather than
+// by a refused exchange.
 // Syntax errors are left to the timetypes.GoDuration type.
 func DurationBetween(lo, hi time.Duration) validator.String { return durationBetween{lo, hi} }
 
 type durationBetween struct{ lo, hi time.Duration }
 
 func (v durationBetween) Description(context.Context) string {
-	return "value must be a Go duration from " + v.lo.String() + " to " + v.hi.String()
+	return "value must be a Go duration of whole seconds from " + v.lo.String() + " to " + v.hi.String()
 }
 
 func (v durationBetween) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
@@ -79,7 +80,7 @@ func (v durationBetween) ValidateString(ctx context.Context, req validator.Strin
 	if err != nil {
 		return
 	}
-	if d < v.lo || d > v.hi {
+	if d < v.lo || d > v.hi || d%time.Second != 0 {
 		resp.Diagnostics.AddAttributeError(req.Path, "Duration out of range",
 			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
 	}

@@ -33,6 +33,7 @@ func TestValidators(t *testing.T) {
 		{"session at the maximum", DurationBetween(15*time.Minute, 12*time.Hour), types.StringValue("12h"), false},
 		{"session too short", DurationBetween(15*time.Minute, 12*time.Hour), types.StringValue("14m59s"), true},
 		{"session too long", DurationBetween(15*time.Minute, 12*time.Hour), types.StringValue("12h1s"), true},
+		{"session not whole seconds", DurationBetween(time.Second, time.Hour), types.StringValue("1500ms"), true},
 		{"session syntax left to the type", DurationBetween(time.Second, time.Hour), types.StringValue("1 day"), false},
 		{"session unknown", DurationBetween(time.Second, time.Hour), types.StringUnknown(), false},
 		{"STS https host", STSEndpoint(), types.StringValue("https://sts.tencentcloudapi.com"), false},
