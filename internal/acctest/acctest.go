@@ -69,6 +69,10 @@ var alibabaEnv = []string{
 	"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "ALIBABA_CLOUD_IMDSV1_DISABLED", "ALIBABA_CLOUD_CLI_PROFILE_DISABLED",
 }
 
+// NoRateLimits lifts the documented limit of every action the provider calls.
+const NoRateLimits = "ShowResourceQuotas=10000/1s,ShowImagePayPerScanStatistics=10000/1s," +
+	"CountTenantResources=10000/1s,DescribeImageAuthorizedInfo=10000/1s,GetAuthSummary=10000/1s"
+
 // PreCheck fails early when no terraform CLI is available: the tests must never download one.
 // It also isolates the test from the developer's cloud environment and SDK profile files.
 func PreCheck(t *testing.T) {
@@ -95,6 +99,14 @@ func PreCheck(t *testing.T) {
 	// Default files under the home directory (KooCLI's ~/.hcloud/config.json, Tencent's ~/.tccli
 	// and ~/.tencentcloud, Alibaba's ~/.aliyun and ~/.alibabacloud): an empty home.
 	isolateHome(t)
+	// Rate-limit budgets and cache_ttl answers are shared through this directory by every
+	// provider process; each test gets its own, so that tests neither share budgets nor see
+	// each other's answers. Tests that are not about rate limits lift the documented ones
+	// (HSS allows 5 calls a minute, which a test's plan, apply and refresh would spend);
+	// tests of the limits set CLOUDQUOTA_RATE_LIMITS back to "".
+	t.Setenv("CLOUDQUOTA_CACHE_DIR", filepath.Join(t.TempDir(), "cloudquota-cache"))
+	t.Setenv("CLOUDQUOTA_CACHE_TTL", "")
+	t.Setenv("CLOUDQUOTA_RATE_LIMITS", NoRateLimits)
 	// No cloud metadata service exists here; the chains must not wait for one. Alibaba's
 	// metadata tests set it back to "" (with acctest.Main's metadata proxy in place).
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")

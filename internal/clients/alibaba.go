@@ -292,7 +292,7 @@ func CallSAS[T any](ctx context.Context, c *Client, regionID, action string, que
 	// TLS is our transport's (newTransport); the SDK's IgnoreSSL would only shape a
 	// transport our HTTP client does not use.
 	runtime := &dara.RuntimeOptions{}
-	op := Operation{Cloud: AlibabaCloud, Service: ServiceSAS, Action: action, Region: region, Args: canonical(query)}
+	op := Operation{Cloud: AlibabaCloud, Service: ServiceSAS, Action: action, Region: region, Args: canonical(query), Account: c.alibaba.account()}
 	out, err := do(ctx, c, op, classifyAlibaba, func(ctx context.Context) (*T, error) {
 		res, err := client.CallApiWithCtx(ctx, params, &openapi.OpenApiRequest{Query: q}, runtime)
 		if err != nil {

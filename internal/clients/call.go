@@ -2,12 +2,15 @@ package clients
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns/shared"
 )
 
 // Backoff bounds: full jitter over an exponential ceiling, so that many concurrent reads
@@ -28,6 +31,9 @@ type Operation struct {
 	Scope string
 	// Args are the call's arguments in a canonical form (JSON of the request).
 	Args string
+	// Account is whom the cloud counts the call against (see account()); only its hash is
+	// ever written down.
+	Account string
 }
 
 // key identifies a read: two operations with the same key return the same answer, so
@@ -61,7 +67,7 @@ func do[T any](ctx context.Context, c *Client, op Operation, classify classifier
 	}
 	for {
 		ch := c.flights.DoChan(key, func() (any, error) {
-			out, err := call(ctx, c, op, classify, fn)
+			out, err := cached(ctx, c, op, func(ctx context.Context) (T, error) { return call(ctx, c, op, classify, fn) })
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil, &readEnded{err}
@@ -96,16 +102,72 @@ func do[T any](ctx context.Context, c *Client, op Operation, classify classifier
 	}
 }
 
+// cached shares fetch's answer with identical reads of other provider processes for
+// cache_ttl, through the shared directory; off (the default), it is fetch.
+func cached[T any](ctx context.Context, c *Client, op Operation, fetch func(context.Context) (T, error)) (T, error) {
+	var zero T
+	if c.cfg.CacheTTL <= 0 {
+		return fetch(ctx)
+	}
+	var out T
+	var fetched bool
+	key := shared.Key("answer", answerFormat, c.cfg.UserAgent, op.key(), op.Account)
+	body, hit, err := c.shared(ctx).answers.Do(ctx, key, c.cfg.CacheTTL, func(ctx context.Context) ([]byte, error) {
+		v, err := fetch(ctx)
+		if err != nil {
+			return nil, err
+		}
+		out, fetched = v, true
+		return json.Marshal(v)
+	})
+	switch {
+	case fetched: // this read called the API; whether the answer could be kept is the cache's concern
+		return out, nil
+	case err != nil:
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) && ctx.Err() != nil { // ended waiting for another process's call
+			return zero, endedError(op, ctx, 0)
+		}
+		return zero, err
+	}
+	if err := json.Unmarshal(body, &out); err != nil {
+		tflog.Warn(ctx, "an answer of the shared cache directory does not decode; calling the API", map[string]any{"error": err.Error()})
+		return fetch(ctx)
+	}
+	if hit {
+		tflog.Debug(ctx, "cloud API read answered from the shared cache (cache_ttl)")
+	}
+	return out, nil
+}
+
+// answerFormat changes when a cached answer's encoding does; the provider's version (in the
+// user agent) is part of the key as well, since the SDKs' response types may change with it.
+const answerFormat = "answer/v1"
+
 // call runs fn until it succeeds, fails permanently, or max_retries retries are spent.
 // It is the one place where retry policy lives, for every cloud: each attempt waits for
-// the API's rate limit and gets request_timeout, and the read's own context (timeouts.read,
-// or Terraform cancelling) stops everything at once.
+// the API's rate limit (shared with the other provider processes) and gets request_timeout,
+// and the read's own context (timeouts.read, or Terraform cancelling) stops everything at once.
+// A throttled attempt marks the API's window full, so the next attempt (of this read and of
+// every other) waits for the window instead of a few seconds of backoff.
 func call[T any](ctx context.Context, c *Client, op Operation, classify classifier, fn func(ctx context.Context) (T, error)) (T, error) {
 	var zero T
-	limiter := c.limiter(op)
+	st := c.shared(ctx)
+	limit := c.limitOf(op)
+	budget := budgetKey(op)
+	var waited time.Duration
 	for attempt := 1; ; attempt++ {
-		if err := limiter.Wait(ctx); err != nil {
-			return zero, endedError(op, ctx, attempt-1)
+		w, err := st.limiter.Wait(ctx, budget, limit.Window)
+		waited += w
+		if err != nil {
+			e := endedError(op, ctx, attempt-1)
+			e.Limit, e.LimitWait = &limit, waited
+			return zero, e
+		}
+		if w >= time.Second {
+			tflog.Debug(ctx, "waited for the API's rate limit", map[string]any{
+				"rate_limit": limit.Window.String(), "waited_ms": w.Milliseconds(), "attempt": attempt,
+			})
 		}
 		start := time.Now()
 		attemptCtx, cancel := context.WithTimeout(ctx, c.cfg.RequestTimeout)
@@ -122,6 +184,9 @@ func call[T any](ctx context.Context, c *Client, op Operation, classify classifi
 		apiErr, retry := classify(err)
 		apiErr.Cloud, apiErr.Service, apiErr.Action, apiErr.Region = op.Cloud, op.Service, op.Action, op.Region
 		apiErr.Attempts = attempt
+		if apiErr.throttled() {
+			apiErr.Limit = &limit
+		}
 		fields["http_status"] = apiErr.HTTPStatus
 		fields["error_code"] = apiErr.Code
 		fields["request_id"] = apiErr.RequestID
@@ -132,15 +197,28 @@ func call[T any](ctx context.Context, c *Client, op Operation, classify classifi
 			return zero, apiErr
 		}
 		delay := backoff(attempt)
+		if apiErr.throttled() {
+			st.limiter.Throttled(ctx, budget, limit.Window)
+			// The limiter now holds the next attempt for the API's window; a Retry-After the
+			// cloud sent may ask for longer.
+			delay = apiErr.RetryAfter
+			fields["retry_in_ms"] = max(delay, st.limiter.Next(budget, limit.Window)).Milliseconds()
+		} else {
+			fields["retry_in_ms"] = delay.Milliseconds()
+		}
 		fields["retry"] = true
 		fields["retry_reason"] = retryReason(apiErr)
-		fields["retry_in_ms"] = delay.Milliseconds()
 		tflog.Debug(ctx, "cloud API call failed transiently, retrying", fields)
+		if delay <= 0 {
+			continue
+		}
 		timer := time.NewTimer(delay)
 		select {
 		case <-ctx.Done():
 			timer.Stop()
-			return zero, endedError(op, ctx, attempt)
+			e := endedError(op, ctx, attempt)
+			e.Limit, e.LimitWait = apiErr.Limit, waited
+			return zero, e
 		case <-timer.C:
 		}
 	}

@@ -24,18 +24,18 @@ func TestClassifyTencent(t *testing.T) {
 		requestID string
 		retry     bool
 	}{
-		{"signature failure", &statusError{200, sdk("AuthFailure.SignatureFailure", "bad", "r1")}, 200, "AuthFailure.SignatureFailure", "r1", false},
-		{"throttled", &statusError{200, sdk("RequestLimitExceeded", "slow down", "r2")}, 200, "RequestLimitExceeded", "r2", true},
-		{"throttled per UIN", &statusError{200, sdk("RequestLimitExceeded.UinLimitExceeded", "", "r3")}, 200, "RequestLimitExceeded.UinLimitExceeded", "r3", true},
-		{"internal error", &statusError{200, sdk("InternalError", "oops", "r4")}, 200, "InternalError", "r4", true},
-		{"internal error subcode", &statusError{200, sdk("InternalError.MainDBFail", "", "")}, 200, "InternalError.MainDBFail", "", true},
-		{"unsupported region", &statusError{200, sdk("UnsupportedRegion", "", "")}, 200, "UnsupportedRegion", "", false},
-		{"gateway 502", &statusError{502, sdk("ClientError.HttpStatusCodeError", "Bad Gateway", "")}, 502, "ClientError.HttpStatusCodeError", "", true},
-		{"gateway 404", &statusError{404, sdk("ClientError.HttpStatusCodeError", "Not Found", "")}, 404, "ClientError.HttpStatusCodeError", "", false},
-		{"no response", &statusError{0, tcerr.NewTencentCloudSDKErrorWithCause("ClientError.NetworkError", "Fail to get response", "", netErr)}, 0, "", "", true},
-		{"bad certificate", &statusError{0, tcerr.NewTencentCloudSDKErrorWithCause("ClientError.NetworkError", "Fail to get response", "", x509.UnknownAuthorityError{})}, 0, "", "", false},
-		{"body cut short", &statusError{200, sdk("ClientError.IOError", "unexpected EOF", "")}, 200, "ClientError.IOError", "", true},
-		{"body not JSON", &statusError{200, sdk("ClientError.ParseJsonError", "Fail to parse json content", "")}, 200, "ClientError.ParseJsonError", "", true},
+		{"signature failure", &statusError{status: 200, err: sdk("AuthFailure.SignatureFailure", "bad", "r1")}, 200, "AuthFailure.SignatureFailure", "r1", false},
+		{"throttled", &statusError{status: 200, err: sdk("RequestLimitExceeded", "slow down", "r2")}, 200, "RequestLimitExceeded", "r2", true},
+		{"throttled per UIN", &statusError{status: 200, err: sdk("RequestLimitExceeded.UinLimitExceeded", "", "r3")}, 200, "RequestLimitExceeded.UinLimitExceeded", "r3", true},
+		{"internal error", &statusError{status: 200, err: sdk("InternalError", "oops", "r4")}, 200, "InternalError", "r4", true},
+		{"internal error subcode", &statusError{status: 200, err: sdk("InternalError.MainDBFail", "", "")}, 200, "InternalError.MainDBFail", "", true},
+		{"unsupported region", &statusError{status: 200, err: sdk("UnsupportedRegion", "", "")}, 200, "UnsupportedRegion", "", false},
+		{"gateway 502", &statusError{status: 502, err: sdk("ClientError.HttpStatusCodeError", "Bad Gateway", "")}, 502, "ClientError.HttpStatusCodeError", "", true},
+		{"gateway 404", &statusError{status: 404, err: sdk("ClientError.HttpStatusCodeError", "Not Found", "")}, 404, "ClientError.HttpStatusCodeError", "", false},
+		{"no response", &statusError{status: 0, err: tcerr.NewTencentCloudSDKErrorWithCause("ClientError.NetworkError", "Fail to get response", "", netErr)}, 0, "", "", true},
+		{"bad certificate", &statusError{status: 0, err: tcerr.NewTencentCloudSDKErrorWithCause("ClientError.NetworkError", "Fail to get response", "", x509.UnknownAuthorityError{})}, 0, "", "", false},
+		{"body cut short", &statusError{status: 200, err: sdk("ClientError.IOError", "unexpected EOF", "")}, 200, "ClientError.IOError", "", true},
+		{"body not JSON", &statusError{status: 200, err: sdk("ClientError.ParseJsonError", "Fail to parse json content", "")}, 200, "ClientError.ParseJsonError", "", true},
 		{"anything else", errors.New("boom"), 0, "", "", false},
 	}
 	for _, tc := range cases {

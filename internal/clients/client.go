@@ -15,7 +15,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 	"golang.org/x/sync/singleflight"
-	"golang.org/x/time/rate"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns/shared"
 )
 
 // Defaults for the provider-wide settings; documented in the provider schema.
@@ -31,6 +32,14 @@ type Config struct {
 	RequestTimeout time.Duration
 	Insecure       bool
 	UserAgent      string
+	// CacheTTL is how long a successful answer is shared with identical reads of other
+	// provider processes (cache_ttl); 0 = not at all.
+	CacheTTL time.Duration
+	// RateLimits replace the documented limits of the actions they name (rate_limits).
+	RateLimits map[string]shared.Window
+	// CacheDir is the directory shared with other provider processes (CLOUDQUOTA_CACHE_DIR);
+	// "" = the user cache directory's cloudquota/.
+	CacheDir string
 
 	Huawei  HuaweiConfig
 	Tencent TencentConfig
@@ -51,7 +60,8 @@ type Client struct {
 	// identical data sources makes one API call.
 	answers sync.Map // Operation.key() -> response
 	flights singleflight.Group
-	limits  rateLimits
+	state   state // rate-limit budgets and cache_ttl answers shared with other processes
+	clock   shared.Clock
 	secrets []string
 	started time.Time
 }
@@ -69,7 +79,7 @@ func New(cfg Config) *Client {
 		huawei:  newHuaweiClients(cfg),
 		tencent: newTencentClients(cfg),
 		alibaba: newAlibabaClients(cfg),
-		limits:  rateLimits{limiters: map[string]*rate.Limiter{}},
+		clock:   shared.RealClock,
 		secrets: cfg.secrets(),
 		started: time.Now(),
 	}

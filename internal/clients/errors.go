@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
@@ -23,6 +24,12 @@ type APIError struct {
 	Attempts   int
 	// Err is the transport error when no HTTP response arrived.
 	Err error
+	// Limit is the API's rate limit when it shaped the failure: a throttled answer, or a read
+	// that ran out of time; LimitWait is how long the read waited for it.
+	Limit     *Limit
+	LimitWait time.Duration
+	// RetryAfter is the wait a throttled answer asked for (Retry-After), 0 when it named none.
+	RetryAfter time.Duration
 }
 
 func (e *APIError) Error() string {
@@ -67,8 +74,10 @@ func (e *APIError) detail() string {
 	}
 	fmt.Fprintf(&b, "Message:     %s\n", orNone(msg))
 	fmt.Fprintf(&b, "Request ID:  %s\n", orNone(e.RequestID))
-	if e.Attempts > 0 {
-		fmt.Fprintf(&b, "Attempts:    %d\n", e.Attempts)
+	fmt.Fprintf(&b, "Attempts:    %d\n", e.Attempts)
+	if e.Limit != nil && (e.LimitWait > 0 || e.throttled()) {
+		fmt.Fprintf(&b, "Rate limit:  %s per account (%s)\n", e.Limit.Window, e.Limit.Source)
+		fmt.Fprintf(&b, "Waited:      %s for the rate limit\n", e.LimitWait.Round(time.Millisecond))
 	}
 	if h := e.hint(); h != "" {
 		fmt.Fprintf(&b, "\n%s", h)
@@ -93,6 +102,13 @@ func (e *APIError) serverFault() bool {
 func (e *APIError) hint() string {
 	code := e.Code
 	switch {
+	case errors.Is(e.Err, errReadTimeout) && e.Limit != nil && e.LimitWait > 0:
+		return fmt.Sprintf("The read ran out of time waiting for the API's rate limit: %s allows %s per account, "+
+			"counted across every terraform process of this user on this machine, and the read waited %s. "+
+			"Make fewer distinct reads (identical reads share one call), set cache_ttl so that identical reads of "+
+			"other terraform processes share one answer, raise read in the data source's timeouts block, or, if the "+
+			"account's limit was raised, set rate_limits = { %s = \"N/DURATION\" } in the provider block.",
+			e.Action, e.Limit.Window, e.LimitWait.Round(time.Second), e.Action)
 	case errors.Is(e.Err, errReadTimeout):
 		return "The read did not finish within its time limit: raise read in the data source's timeouts block, " +
 			"or lower max_retries and request_timeout so that a failing cloud fails sooner."
@@ -108,6 +124,11 @@ func (e *APIError) hint() string {
 		return "The credentials are valid but not allowed this action, the service is not purchased or enabled " +
 			"for the account, or the project does not belong to the account: check the permissions in the " +
 			"account's access policies (IAM, CAM or RAM), the service's subscription, and the project/region."
+	case e.throttled() && e.Limit != nil:
+		return fmt.Sprintf("The cloud throttled the request after all retries, each scheduled after the API's "+
+			"window (%s allows %s per account). Another client of the same account may be spending it: raise "+
+			"max_retries or the data source's timeouts.read, lower rate_limits.%s to leave the other clients their "+
+			"share, or set cache_ttl so that identical reads share one answer.", e.Action, e.Limit.Window, e.Action)
 	case e.throttled():
 		return "The cloud throttled the request after all retries: lower Terraform's -parallelism or raise max_retries."
 	case e.HTTPStatus >= 500, e.serverFault():

@@ -293,7 +293,7 @@ func callHuawei[Req, T any](ctx context.Context, c *Client, service, regionID, a
 	}
 	op := Operation{
 		Cloud: HuaweiCloud, Service: service, Action: action, Region: target.Region,
-		Scope: target.ProjectID, Args: canonical(req),
+		Scope: target.ProjectID, Args: canonical(req), Account: c.huawei.account(),
 	}
 	out, err := do(ctx, c, op, classifyHuawei, func(ctx context.Context) (T, error) {
 		return withContext(ctx, func() (T, error) { return fn(hc, req) })

@@ -9,8 +9,10 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	tc "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
@@ -217,8 +219,9 @@ func newTransport(insecure bool) http.RoundTripper {
 
 // statusError carries the HTTP status of a failed attempt to the classifier.
 type statusError struct {
-	status int
-	err    error
+	status     int
+	retryAfter time.Duration
+	err        error
 }
 
 func (e *statusError) Error() string { return e.err.Error() }
@@ -231,13 +234,20 @@ type statusRecorder struct{ next http.RoundTripper }
 
 type statusKey struct{}
 
-// httpStatus receives the status of the last response of one attempt.
-type httpStatus struct{ code int }
+// httpStatus receives the status of the last response of one attempt, and the wait its
+// Retry-After header asks for (seconds; 0 when absent or a date, which no cloud here sends).
+type httpStatus struct {
+	code       int
+	retryAfter time.Duration
+}
 
 func (s statusRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
 	resp, err := s.next.RoundTrip(r)
 	if h, ok := r.Context().Value(statusKey{}).(*httpStatus); ok && resp != nil {
 		h.code = resp.StatusCode
+		if secs, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && secs > 0 {
+			h.retryAfter = time.Duration(min(secs, 3600)) * time.Second
+		}
 	}
 	return resp, err
 }
@@ -246,9 +256,10 @@ func (s statusRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
 // own faults by code, not HTTP status.
 func classifyTencent(err error) (*APIError, bool) {
 	status := 0
+	var retryAfter time.Duration
 	var se *statusError
 	if errors.As(err, &se) {
-		status = se.status
+		status, retryAfter = se.status, se.retryAfter
 	}
 	if certErr := asCertificateError(err); certErr != nil {
 		return &APIError{Err: certErr}, false
@@ -257,7 +268,7 @@ func classifyTencent(err error) (*APIError, bool) {
 	if !errors.As(err, &sdkErr) {
 		return &APIError{HTTPStatus: status, Err: err}, status == 0 && isTransient(err)
 	}
-	e := &APIError{HTTPStatus: status, Code: sdkErr.Code, Message: sdkErr.Message, RequestID: sdkErr.RequestId}
+	e := &APIError{HTTPStatus: status, Code: sdkErr.Code, Message: sdkErr.Message, RequestID: sdkErr.RequestId, RetryAfter: retryAfter}
 	switch {
 	case sdkErr.Code == "ClientError.NetworkError":
 		// No response arrived; the SDK's message says only that, its cause says why.
@@ -293,7 +304,7 @@ func CallTencent[T tchttp.Response](ctx context.Context, c *Client, service, ver
 	if err != nil {
 		return zero, "", err
 	}
-	op := Operation{Cloud: TencentCloud, Service: service, Action: action, Region: region, Args: canonical(params)}
+	op := Operation{Cloud: TencentCloud, Service: service, Action: action, Region: region, Args: canonical(params), Account: c.tencent.account()}
 	out, err := do(ctx, c, op, classifyTencent, func(ctx context.Context) (T, error) {
 		status := &httpStatus{}
 		req := tchttp.NewCommonRequest(strings.ToLower(service), version, action)
@@ -303,7 +314,7 @@ func CallTencent[T tchttp.Response](ctx context.Context, c *Client, service, ver
 		req.SetContext(context.WithValue(ctx, statusKey{}, status))
 		resp := newResponse()
 		if err := client.Send(req, resp); err != nil {
-			return zero, &statusError{status: status.code, err: err}
+			return zero, &statusError{status: status.code, retryAfter: status.retryAfter, err: err}
 		}
 		return resp, nil
 	})

@@ -4,14 +4,21 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
@@ -65,6 +72,32 @@ func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				CustomType:          timetypes.GoDurationType{},
 				Validators:          []validator.String{validate.PositiveDuration()},
 			},
+			"cache_ttl": schema.StringAttribute{
+				MarkdownDescription: "How long a successful answer is shared with identical reads (same cloud, " +
+					"credentials, region, project and arguments) of every provider process of this OS user on this " +
+					"machine: a `terragrunt run-all plan` of many modules that check the same quota, parallel CI jobs on " +
+					"one runner, a plan and then an apply. A Go duration such as `\"10m\"`; `\"0s\"`, the default, turns " +
+					"it off (each provider process still makes one call for identical reads of its own). Failures are " +
+					"never kept. Answers are kept in files under `CLOUDQUOTA_CACHE_DIR`. Environment: " +
+					"`CLOUDQUOTA_CACHE_TTL`.",
+				Optional:   true,
+				CustomType: timetypes.GoDurationType{},
+				Validators: []validator.String{validate.NonNegativeDuration()},
+			},
+			"rate_limits": schema.MapAttribute{
+				MarkdownDescription: "Per API action, the most calls the provider sends in any window, as " +
+					"`\"N/DURATION\"` such as `\"5/1m\"`, replacing the limit the vendor documents (see the " +
+					"\"Rate limits\" section of the provider documentation): for accounts whose limits were raised, or " +
+					"that other tools share. The budget is counted per account across every provider process of this " +
+					"OS user on this machine. Keys: " + actionList() + ". Environment: `CLOUDQUOTA_RATE_LIMITS`, " +
+					"comma-separated `Action=N/DURATION` pairs (HCL entries win per action).",
+				Optional:    true,
+				ElementType: types.StringType,
+				Validators: []validator.Map{
+					mapvalidator.KeysAre(stringvalidator.OneOf(clients.Actions()...)),
+					mapvalidator.ValueStringsAre(validate.RateLimit()),
+				},
+			},
 			"insecure": schema.BoolAttribute{
 				MarkdownDescription: "Skip TLS certificate verification. Only for private clouds with self-signed " +
 					"certificates; never the default.",
@@ -101,6 +134,8 @@ func (p *cloudquotaProvider) Configure(ctx context.Context, req provider.Configu
 		"alicloud_configured":     cfg.Alibaba.AccessKey != "",
 		"max_retries":             cfg.MaxRetries,
 		"request_timeout":         cfg.RequestTimeout.String(),
+		"cache_ttl":               cfg.CacheTTL.String(),
+		"rate_limits":             len(cfg.RateLimits),
 	})
 	resp.DataSourceData = clients.New(cfg)
 }
@@ -113,6 +148,28 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		tcss.NewImageAuthorizedInfoDataSource,
 		sas.NewAuthSummaryDataSource,
 	}
+}
+
+// actionList names the actions rate_limits takes, with their default limits, for the docs.
+func actionList() string {
+	actions := clients.Actions()
+	slices.Sort(actions)
+	parts := make([]string, len(actions))
+	for i, a := range actions {
+		l, _ := clients.DocumentedLimit(a)
+		parts[i] = fmt.Sprintf("`%s` (default `\"%d/%s\"`)", a, l.N, shortDuration(l.Per))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// shortDuration writes 1m rather than Go's 1m0s.
+func shortDuration(d time.Duration) string {
+	s := d.String()
+	s = strings.TrimSuffix(s, "m0s")
+	if s != d.String() {
+		return s + "m"
+	}
+	return s
 }
 
 // Resources is empty: the provider is read-only by design.

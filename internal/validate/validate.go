@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns/shared"
 )
 
 // HTTPURL accepts absolute http(s) URLs: an endpoint override without a scheme would be
@@ -107,5 +109,49 @@ func (v stsEndpoint) ValidateString(ctx context.Context, req validator.StringReq
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid STS endpoint",
 			"Attribute "+req.Path.String()+" "+v.Description(ctx)+" (the SDK's STS client must use https and "+
 				"takes only a host), got: "+req.ConfigValue.ValueString())
+	}
+}
+
+// NonNegativeDuration rejects negative Go durations; zero is allowed (a setting that is off).
+// Syntax errors are left to the timetypes.GoDuration type.
+func NonNegativeDuration() validator.String { return nonNegativeDuration{} }
+
+type nonNegativeDuration struct{}
+
+func (nonNegativeDuration) Description(context.Context) string {
+	return "value must be a duration of zero or more"
+}
+
+func (v nonNegativeDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v nonNegativeDuration) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if d, err := time.ParseDuration(req.ConfigValue.ValueString()); err == nil && d < 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
+	}
+}
+
+// RateLimit accepts a rate_limits value, "N/DURATION" such as "5/1m": at most N calls in any
+// window of DURATION.
+func RateLimit() validator.String { return rateLimit{} }
+
+type rateLimit struct{}
+
+func (rateLimit) Description(context.Context) string {
+	return `value must be "N/DURATION": at most N calls (a whole number from 1) in any window of DURATION (a Go duration such as 1s or 1m)`
+}
+
+func (v rateLimit) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v rateLimit) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := shared.ParseWindow(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid rate limit",
+			"Attribute "+req.Path.String()+" "+v.Description(ctx)+": "+err.Error())
 	}
 }

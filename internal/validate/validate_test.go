@@ -43,6 +43,16 @@ func TestValidators(t *testing.T) {
 		{"STS with a query", STSEndpoint(), types.StringValue("https://sts.aliyuncs.com?x=1"), true},
 		{"STS host only", STSEndpoint(), types.StringValue("sts.aliyuncs.com"), true},
 		{"STS null", STSEndpoint(), types.StringNull(), false},
+		{"cache TTL zero", NonNegativeDuration(), types.StringValue("0s"), false},
+		{"cache TTL positive", NonNegativeDuration(), types.StringValue("10m"), false},
+		{"cache TTL negative", NonNegativeDuration(), types.StringValue("-1s"), true},
+		{"cache TTL syntax left to the type", NonNegativeDuration(), types.StringValue("ten"), false},
+		{"rate limit per minute", RateLimit(), types.StringValue("5/1m"), false},
+		{"rate limit per second", RateLimit(), types.StringValue("20/1s"), false},
+		{"rate limit without window", RateLimit(), types.StringValue("5"), true},
+		{"rate limit of zero calls", RateLimit(), types.StringValue("0/1m"), true},
+		{"rate limit bad window", RateLimit(), types.StringValue("5/minute"), true},
+		{"rate limit unknown", RateLimit(), types.StringUnknown(), false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -27,7 +27,7 @@ func NewAnswers(dir *Dir, clock Clock, warn Warn) *Answers {
 		clock = RealClock
 	}
 	if warn == nil {
-		warn = func(string, error) {}
+		warn = func(context.Context, string, error) {}
 	}
 	return &Answers{dir: dir, warn: warn, clock: clock}
 }
@@ -53,7 +53,7 @@ func (a *Answers) Do(ctx context.Context, key string, ttl time.Duration, fetch f
 	file := filepath.Join(a.dir.path, "answers", key+".json")
 	var fetchErr error
 	lockErr := a.dir.withLock(ctx, file, func() error {
-		if b, ok := a.load(file, ttl); ok {
+		if b, ok := a.load(ctx, file, ttl); ok {
 			body, hit = b, true
 			return nil
 		}
@@ -67,7 +67,7 @@ func (a *Answers) Do(ctx context.Context, key string, ttl time.Duration, fetch f
 			err = a.dir.write(file, out)
 		}
 		if err != nil {
-			a.warn("an answer could not be kept in the shared cache directory", err)
+			a.warn(ctx, "an answer could not be kept in the shared cache directory", err)
 		}
 		return nil
 	})
@@ -77,18 +77,18 @@ func (a *Answers) Do(ctx context.Context, key string, ttl time.Duration, fetch f
 	case errors.Is(lockErr, errLockTimeout) && ctx.Err() != nil:
 		return nil, false, ctx.Err()
 	}
-	a.warn("the shared cache directory cannot be used for answers; calling the API", lockErr)
+	a.warn(ctx, "the shared cache directory cannot be used for answers; calling the API", lockErr)
 	body, err = fetch(ctx)
 	return body, false, err
 }
 
 // load returns the kept answer in file if it is younger than ttl, this reader's TTL (the
 // writer's may have been longer).
-func (a *Answers) load(file string, ttl time.Duration) ([]byte, bool) {
+func (a *Answers) load(ctx context.Context, file string, ttl time.Duration) ([]byte, bool) {
 	b, err := a.dir.read(file)
 	if err != nil || len(b) == 0 {
 		if err != nil {
-			a.warn("an answer of the shared cache directory cannot be read; calling the API", err)
+			a.warn(ctx, "an answer of the shared cache directory cannot be read; calling the API", err)
 		}
 		return nil, false
 	}
@@ -97,7 +97,7 @@ func (a *Answers) load(file string, ttl time.Duration) ([]byte, bool) {
 		if err == nil {
 			err = fmt.Errorf("unknown format version %d or no body", f.V)
 		}
-		a.warn("an answer of the shared cache directory is corrupt; calling the API", fmt.Errorf("%s: %w", file, err))
+		a.warn(ctx, "an answer of the shared cache directory is corrupt; calling the API", fmt.Errorf("%s: %w", file, err))
 		return nil, false
 	}
 	now := a.clock.Now().UnixNano()

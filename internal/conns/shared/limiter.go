@@ -56,7 +56,7 @@ func (realClock) Sleep(ctx context.Context, d time.Duration) error {
 var RealClock Clock = realClock{}
 
 // Warn reports a problem with the shared state that the caller worked around.
-type Warn func(msg string, err error)
+type Warn func(ctx context.Context, msg string, err error)
 
 // Limiter admits calls so that no window of a budget's documented length ever holds more
 // than its N calls, counted by every process that uses the same directory. Each budget is a
@@ -80,7 +80,7 @@ func NewLimiter(dir *Dir, clock Clock, warn Warn) *Limiter {
 		clock = RealClock
 	}
 	if warn == nil {
-		warn = func(string, error) {}
+		warn = func(context.Context, string, error) {}
 	}
 	return &Limiter{dir: dir, warn: warn, clock: clock, mem: map[string][]int64{}, noFile: map[string]bool{}}
 }
@@ -170,7 +170,7 @@ func (l *Limiter) admit(ctx context.Context, key string, w Window, full bool) (t
 		l.mu.Lock()
 		defer l.mu.Unlock()
 		if corrupt {
-			l.warn("a rate-limit file of the shared cache directory is corrupt; starting it afresh "+
+			l.warn(ctx, "a rate-limit file of the shared cache directory is corrupt; starting it afresh "+
 				"from this process's own calls", fmt.Errorf("%s: %w", file, err))
 			calls = l.mem[key]
 		}
@@ -188,7 +188,7 @@ func (l *Limiter) admit(ctx context.Context, key string, w Window, full bool) (t
 			return 0, ctx.Err()
 		}
 		// The directory stopped working: this budget is this process's alone from now on.
-		l.warn("the shared cache directory cannot be used for rate limits; this process keeps its own", err)
+		l.warn(ctx, "the shared cache directory cannot be used for rate limits; this process keeps its own", err)
 		l.mu.Lock()
 		l.noFile[key] = true
 		l.mu.Unlock()

@@ -19,31 +19,9 @@ import (
 	"time"
 )
 
-// fakeClock advances only when someone sleeps on it.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
+type fakeClock = ManualClock
 
-func newFakeClock() *fakeClock { return &fakeClock{now: time.Unix(1_800_000_000, 0)} }
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.mu.Lock()
-	c.now = c.now.Add(d)
-	c.mu.Unlock()
-	return nil
-}
-
-func (c *fakeClock) Advance(d time.Duration) { _ = c.Sleep(context.Background(), d) }
+func newFakeClock() *fakeClock { return NewManualClock() }
 
 // maxInWindow is the most calls any window of length per holds.
 func maxInWindow(calls []time.Time, per time.Duration) int {
@@ -173,7 +151,7 @@ func TestLimiterFallbacks(t *testing.T) {
 		dir := openDir(t)
 		clock := newFakeClock()
 		var warnings []string
-		l := NewLimiter(dir, clock, func(msg string, _ error) { warnings = append(warnings, msg) })
+		l := NewLimiter(dir, clock, func(_ context.Context, msg string, _ error) { warnings = append(warnings, msg) })
 		key := Key("cloud", "account", "Action")
 		if err := os.WriteFile(filepath.Join(dir.Path(), "limits", key+".json"), []byte("{not json"), 0o600); err != nil {
 			t.Fatal(err)
@@ -195,7 +173,7 @@ func TestLimiterFallbacks(t *testing.T) {
 		dir := openDir(t)
 		clock := newFakeClock()
 		var warned atomic.Int32
-		l := NewLimiter(dir, clock, func(string, error) { warned.Add(1) })
+		l := NewLimiter(dir, clock, func(context.Context, string, error) { warned.Add(1) })
 		if _, err := l.Wait(context.Background(), "k", w); err != nil {
 			t.Fatal(err)
 		}
@@ -322,7 +300,7 @@ func TestAnswers(t *testing.T) {
 	t.Run("corrupt file: warned, API called, repaired", func(t *testing.T) {
 		dir := openDir(t)
 		var warnings []string
-		a := NewAnswers(dir, nil, func(msg string, _ error) { warnings = append(warnings, msg) })
+		a := NewAnswers(dir, nil, func(_ context.Context, msg string, _ error) { warnings = append(warnings, msg) })
 		if err := os.WriteFile(filepath.Join(dir.Path(), "answers", "k.json"), []byte("\x00garbage"), 0o600); err != nil {
 			t.Fatal(err)
 		}
