@@ -79,6 +79,16 @@ func do[T any](ctx context.Context, c *Client, op Operation, classify classifier
 		})
 		select {
 		case <-ctx.Done():
+			// The shared call usually ends with this read's context too, and its error says
+			// more (the attempts made, the rate limit it waited for): wait a moment for it.
+			select {
+			case res := <-ch:
+				var apiErr *APIError
+				if errors.As(res.Err, &apiErr) {
+					return zero, apiErr
+				}
+			case <-time.After(100 * time.Millisecond):
+			}
 			return zero, endedError(op, ctx, 0)
 		case res := <-ch:
 			var ended *readEnded

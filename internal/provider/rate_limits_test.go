@@ -1,0 +1,185 @@
+package provider_test
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+)
+
+// These tests run the documented limits (CLOUDQUOTA_RATE_LIMITS cleared) or short ones set
+// in rate_limits, through the built provider and the real terraform CLI (cliPlan).
+
+// hssVersions are the seven editions ShowResourceQuotas takes: seven distinct reads.
+const hssVersions = `["hss.version.null", "hss.version.basic", "hss.version.advanced", "hss.version.enterprise",
+  "hss.version.premium", "hss.version.wtp", "hss.version.container.enterprise"]`
+
+// arrivals are the times the emulator received action's requests.
+func arrivals(emu *acctest.Emulator, action string) []time.Time {
+	var out []time.Time
+	for _, r := range emu.Requests() {
+		if r.Action == action {
+			out = append(out, r.Time)
+		}
+	}
+	slices.SortFunc(out, func(a, b time.Time) int { return a.Compare(b) })
+	return out
+}
+
+// mostInWindow is the most arrivals any window of length per holds.
+func mostInWindow(times []time.Time, per time.Duration) int {
+	most := 0
+	for i := range times {
+		n := 0
+		for j := i; j < len(times) && times[j].Sub(times[i]) < per; j++ {
+			n++
+		}
+		most = max(most, n)
+	}
+	return most
+}
+
+// Seven distinct HSS reads in one plan, with the documented limit of 5 calls a minute:
+// five go at once, the last two wait out the real 60-second window, none is throttled.
+func TestAccRateLimits_sevenDistinctHSSReads(t *testing.T) {
+	acctest.PreCheck(t)
+	t.Setenv("CLOUDQUOTA_RATE_LIMITS", "")
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	config := emu.HuaweiProvider("") + fmt.Sprintf(`
+data "cloudquota_hss_resource_quotas" "each" {
+  for_each = toset(%s)
+  version  = each.key
+}
+`, hssVersions)
+	start := time.Now()
+	out, err := cliPlan(t, config)
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	const action = "ShowResourceQuotas"
+	times := arrivals(emu, action)
+	t.Logf("7 distinct reads: %d requests, %d throttled, at most %d in any minute, plan %s",
+		len(times), emu.Throttled(action), mostInWindow(times, time.Minute), time.Since(start).Round(time.Second))
+	if len(times) != 7 || emu.Throttled(action) != 0 {
+		t.Errorf("the emulator saw %d requests, %d throttled; want 7 and 0", len(times), emu.Throttled(action))
+	}
+	if n := mostInWindow(times, time.Minute); n > 5 {
+		t.Errorf("%d requests arrived within one minute, over HSS's documented 5", n)
+	}
+}
+
+// Two provider processes in turn spend one budget: the second waits for the first's calls to
+// leave the window instead of being throttled.
+func TestAccRateLimits_processesShareOneBudget(t *testing.T) {
+	acctest.PreCheck(t)
+	const action, per = "ShowResourceQuotas", 8 * time.Second
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	module := func(versions string) string {
+		return emu.HuaweiProvider("") + fmt.Sprintf(`
+data "cloudquota_hss_resource_quotas" "each" {
+  for_each = toset(%s)
+  version  = each.key
+}
+`, versions)
+	}
+	// rate_limits in HCL replaces the (lifted) limit: 3 calls in any 8 seconds.
+	limits := fmt.Sprintf(`rate_limits = { %s = "3/%s" }`, action, per)
+	for i, versions := range []string{`["hss.version.basic", "hss.version.premium"]`, `["hss.version.wtp", "hss.version.null"]`} {
+		cfg := strings.Replace(module(versions), `provider "cloudquota" {`, "provider \"cloudquota\" {\n  "+limits, 1)
+		if out, err := cliPlan(t, cfg); err != nil {
+			t.Fatalf("plan %d failed: %v\n%s", i+1, err, out)
+		}
+	}
+	times := arrivals(emu, action)
+	t.Logf("two processes: %d requests, at most %d in any %s, %d throttled", len(times), mostInWindow(times, per), per, emu.Throttled(action))
+	if len(times) != 4 {
+		t.Fatalf("the emulator saw %d requests, want 4", len(times))
+	}
+	if n := mostInWindow(times, per); n > 3 {
+		t.Errorf("%d requests of two processes within %s, over the shared budget of 3", n, per)
+	}
+}
+
+// A throttle storm of 25 seconds, with the default settings: the throttled attempt marks the
+// API's window full and the retry goes after it, instead of giving up after a few seconds of
+// backoff.
+func TestAccRateLimits_throttleStormSurvived(t *testing.T) {
+	acctest.PreCheck(t)
+	t.Setenv("CLOUDQUOTA_RATE_LIMITS", "")
+	const action = "ShowResourceQuotas"
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu.Inject(action, emulator.Fault{Kind: emulator.FaultThrottle, Count: 1000})
+	storm := time.AfterFunc(25*time.Second, func() { emu.ClearFaults(action) })
+	defer storm.Stop()
+	out, err := cliPlan(t, emu.HuaweiProvider("")+"data \"cloudquota_hss_resource_quotas\" \"test\" {}\n")
+	if err != nil {
+		t.Fatalf("the plan did not survive a 25 s throttle storm: %v\n%s", err, out)
+	}
+	times := arrivals(emu, action)
+	t.Logf("storm: %d requests over %s", len(times), times[len(times)-1].Sub(times[0]).Round(time.Second))
+	if len(times) > 3 {
+		t.Errorf("%d requests during a storm of one window: retries should wait for the window, not hammer", len(times))
+	}
+}
+
+// A read that runs out of time waiting for the limit says so: which API, its limit, how long
+// it waited, and what to do.
+func TestAccRateLimits_timeoutWhileWaiting(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.StartEmulator(t, emulator.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: strings.Replace(emu.HuaweiProvider(""), `provider "cloudquota" {`,
+				"provider \"cloudquota\" {\n  rate_limits = { ShowResourceQuotas = \"1/1h\" }", 1) + `
+data "cloudquota_hss_resource_quotas" "each" {
+  for_each = toset(["hss.version.basic", "hss.version.premium"])
+  version  = each.key
+  timeouts {
+    read = "2s"
+  }
+}
+`,
+			ExpectError: regexp.MustCompile(`(?s)ShowResourceQuotas failed.*Attempts:\s+0.*Rate limit:\s+1 per 1h0m0s.*rate_limits.*Waited:\s+[0-9.]+s` +
+				`.*ran out of time waiting for the API's rate limit.*ShowResourceQuotas\s+allows\s+1\s+per\s+1h0m0s.*cache_ttl.*rate_limits`),
+		}},
+	})
+}
+
+// rate_limits and its variable are checked before any request.
+func TestAccRateLimits_validation(t *testing.T) {
+	cases := []struct {
+		name, hcl, env string
+		want           string
+	}{
+		{"bad value", `rate_limits = { ShowResourceQuotas = "5/minute" }`, "", `Invalid rate limit`},
+		{"zero calls", `rate_limits = { ShowResourceQuotas = "0/1m" }`, "", `whole number from 1`},
+		{"unknown action", `rate_limits = { ShowResourceQuota = "5/1m" }`, "", `(?s)value must be one of.*ShowResourceQuotas`},
+		{"bad variable", ``, "ShowResourceQuotas=5", `Invalid CLOUDQUOTA_RATE_LIMITS`},
+		{"unknown action in the variable", ``, "ShowResourceQuota=5/1m", `(?s)unknown\s+action\s+"ShowResourceQuota"`},
+		{"negative cache_ttl", `cache_ttl = "-1m"`, "", `value must be a duration of zero or more`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			acctest.PreCheck(t)
+			t.Setenv("CLOUDQUOTA_RATE_LIMITS", tc.env)
+			emu := acctest.StartEmulator(t, emulator.Options{})
+			cfg := strings.Replace(emu.HuaweiProvider(""), `provider "cloudquota" {`, "provider \"cloudquota\" {\n  "+tc.hcl, 1) +
+				"data \"cloudquota_hss_resource_quotas\" \"test\" {}\n"
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: cfg, ExpectError: regexp.MustCompile(tc.want)}},
+			})
+			if n := len(emu.Requests()); n != 0 {
+				t.Errorf("%d requests were sent for an invalid configuration", n)
+			}
+		})
+	}
+}
