@@ -35,9 +35,11 @@ provider "cloudquota" {
     # endpoints      = { sas = "https://tds.aliyuncs.com" }
   }
 
-  max_retries = 5 # per API call, after throttling, 5xx, timeouts and connection errors
-  # cache_ttl     = "10m" # CLOUDQUOTA_CACHE_TTL; share answers with other terraform processes (off by default)
-  # rate_limits   = { ShowResourceQuotas = "20/1m" } # an account whose documented limit was raised
+  max_retries     = 5     # per API call, after throttling, 5xx, timeouts and connection errors
   request_timeout = "30s" # one HTTP attempt
   insecure        = false # skip TLS verification; never the default
+
+  # Shared with every terraform process of this OS user on this machine (CLOUDQUOTA_CACHE_DIR):
+  # cache_ttl   = "10m"                           # CLOUDQUOTA_CACHE_TTL; off by default
+  # rate_limits = { ShowResourceQuotas = "20/1m" } # an account whose documented limit was raised
 }
