@@ -102,6 +102,7 @@ data "cloudquota_sas_auth_summary" "same" { count = 20 }
 // none is throttled and none fails.
 func TestAccCLI_rateLimitHolds(t *testing.T) {
 	acctest.PreCheck(t)
+	t.Setenv("CLOUDQUOTA_RATE_LIMITS", "") // the documented limits
 	const reads, limit = 100, 20
 	data := emulator.DefaultData()
 	data.TencentCloud.Regions = nil
