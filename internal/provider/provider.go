@@ -4,6 +4,7 @@ package provider
 
 import (
 	"context"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -14,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
@@ -43,6 +44,10 @@ func (p *cloudquotaProvider) Metadata(_ context.Context, _ provider.MetadataRequ
 }
 
 func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	blocks := map[string]schema.Block{}
+	for _, c := range clouds {
+		blocks[c.Name()] = c.Block()
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Read-only data sources over cloud entitlement and quota APIs (Huawei Cloud, " +
 			"Tencent Cloud, Alibaba Cloud), for `precondition` and `check` blocks that must know at plan time " +
@@ -71,38 +76,37 @@ func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 			},
 		},
-		Blocks: map[string]schema.Block{
-			"huaweicloud":  huaweiBlock(),
-			"tencentcloud": tencentBlock(),
-			"alicloud":     alibabaBlock(),
-		},
+		Blocks: blocks,
 	}
 }
 
 func (p *cloudquotaProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var m providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	var m globalModel
+	resp.Diagnostics.Append(m.get(ctx, req.Config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cfg, diags := m.clientConfig(p.getenv)
+	settings, diags := m.settings()
 	resp.Diagnostics.Append(diags...)
+	settings.UserAgent = "terraform-provider-cloudquota/" + p.version
+	c := conns.New(settings)
+	// Each cloud merges its block with the environment (no I/O: the vendor SDK chains are
+	// consulted only when a cloud's client is first needed) and attaches itself to c.
+	env := &conns.Env{Getenv: p.getenv}
+	// Only region, flags and settings are logged, never a credential.
+	fields := map[string]any{
+		"max_retries":     settings.MaxRetries,
+		"request_timeout": settings.RequestTimeout.String(),
+	}
+	for _, cl := range clouds {
+		maps.Copy(fields, cl.Configure(ctx, req.Config, env, c))
+	}
+	resp.Diagnostics.Append(env.Diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cfg.UserAgent = "terraform-provider-cloudquota/" + p.version
-	// Only region, flags and settings are logged, never a credential.
-	tflog.Debug(ctx, "cloudquota provider configured", map[string]any{
-		"huaweicloud_region":      cfg.Huawei.Region,
-		"huaweicloud_configured":  cfg.Huawei.AccessKey != "",
-		"tencentcloud_region":     cfg.Tencent.Region,
-		"tencentcloud_configured": cfg.Tencent.SecretID != "",
-		"alicloud_region":         cfg.Alibaba.Region,
-		"alicloud_configured":     cfg.Alibaba.AccessKey != "",
-		"max_retries":             cfg.MaxRetries,
-		"request_timeout":         cfg.RequestTimeout.String(),
-	})
-	resp.DataSourceData = clients.New(cfg)
+	tflog.Debug(ctx, "cloudquota provider configured", fields)
+	resp.DataSourceData = c
 }
 
 func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
