@@ -65,6 +65,8 @@ func Register(s *Service) *Service { return services.Add(s) }
 // Services are the registered services.
 func Services() []*Service { return services.All() }
 
+// clients is the cloud's part of the provider data: its merged configuration, its
+// credentials once resolved, and its SDK clients by service and region.
 type clients struct {
 	settings conns.Settings
 	cfg      Config

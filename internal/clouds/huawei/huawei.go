@@ -68,6 +68,8 @@ func ConfigOf(c *conns.Client) Config {
 	return Config{}
 }
 
+// clients is the cloud's part of the provider data: its merged configuration, its
+// credentials once resolved, and its SDK clients by service and region.
 type clients struct {
 	// policy is the shared call policy, for the IAM calls of the credential chain.
 	policy   *conns.Client

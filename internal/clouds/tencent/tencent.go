@@ -62,6 +62,8 @@ var Regions = []string{
 	tcregions.Toronto, tcregions.SaoPaulo,
 }
 
+// clients is the cloud's part of the provider data: its merged configuration, its
+// credentials once resolved, and its SDK clients by service and region.
 type clients struct {
 	settings conns.Settings
 	cfg      Config
