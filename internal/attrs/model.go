@@ -129,3 +129,9 @@ func GetConfig(ctx context.Context, config tfsdk.Config, model any) diag.Diagnos
 	}
 	return diags
 }
+
+// Flatten is the one shape of every data source's mapping: it fills the computed part of
+// the model m from the API's answer in (nil when the answer had none), leaving the
+// arguments and the ID to the data source, and reports what it could not map as warnings.
+// Each data source asserts its flatten function against it.
+type Flatten[In, M any] func(in *In, m *M) diag.Diagnostics

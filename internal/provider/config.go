@@ -1,27 +1,42 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/alibaba"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/huawei"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/tencent"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns/shared"
 )
 
 var osGetenv = os.Getenv
 
-type providerModel struct {
-	HuaweiCloud    *huaweiModel         `tfsdk:"huaweicloud"`
-	TencentCloud   *tencentModel        `tfsdk:"tencentcloud"`
-	AliCloud       *alibabaModel        `tfsdk:"alicloud"`
+// cloud is one cloud's package as the provider uses it: its block in the schema, and its
+// Configure, which merges the block with the environment and attaches the cloud to the
+// policy (returning the fields to log).
+type cloud interface {
+	Name() string
+	Block() schema.SingleNestedBlock
+	Configure(ctx context.Context, config tfsdk.Config, env *conns.Env, c *conns.Client) map[string]any
+}
+
+// clouds are the clouds the provider speaks to, one block each.
+var clouds = []cloud{huawei.Cloud{}, tencent.Cloud{}, alibaba.Cloud{}}
+
+// globalModel is the provider's own attributes, those every cloud shares.
+type globalModel struct {
 	MaxRetries     types.Int64          `tfsdk:"max_retries"`
 	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
 	Insecure       types.Bool           `tfsdk:"insecure"`
@@ -29,48 +44,61 @@ type providerModel struct {
 	RateLimits     types.Map            `tfsdk:"rate_limits"`
 }
 
-// settings resolves each setting as HCL > the first set environment variable.
-// Unknown values (from resources not yet created) cannot configure a client at plan time,
-// so they are reported on the attribute at fault.
-type settings struct {
-	getenv func(string) string
-	diags  diag.Diagnostics
+// get reads the provider's own attributes from the configuration.
+func (m *globalModel) get(ctx context.Context, config tfsdk.Config) diag.Diagnostics {
+	var diags diag.Diagnostics
+	diags.Append(config.GetAttribute(ctx, path.Root("max_retries"), &m.MaxRetries)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("request_timeout"), &m.RequestTimeout)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("insecure"), &m.Insecure)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("cache_ttl"), &m.CacheTTL)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("rate_limits"), &m.RateLimits)...)
+	return diags
 }
 
-func (s *settings) str(v types.String, at path.Path, envs ...string) string {
-	if v.IsUnknown() {
-		s.diags.AddAttributeError(at, "Unknown provider setting",
-			fmt.Sprintf("%s depends on a value that is not known until apply; data sources are read at plan "+
-				"time, so it must be known then. Use a literal, a variable or an environment variable.", at))
-		return ""
+// settings are the provider-wide settings, defaults filled in, HCL > environment.
+func (m globalModel) settings(getenv func(string) string) (conns.Settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	s := conns.Settings{
+		MaxRetries:     conns.DefaultMaxRetries,
+		RequestTimeout: conns.DefaultRequestTimeout,
 	}
-	if !v.IsNull() && v.ValueString() != "" {
-		return v.ValueString()
+	if !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown() {
+		s.MaxRetries = int(m.MaxRetries.ValueInt64())
 	}
-	for _, env := range envs {
-		if val := s.getenv(env); val != "" {
-			return val
-		}
+	if !m.RequestTimeout.IsNull() && !m.RequestTimeout.IsUnknown() {
+		d, ds := m.RequestTimeout.ValueGoDuration()
+		diags.Append(ds...)
+		s.RequestTimeout = d
 	}
-	return ""
+	s.Insecure = m.Insecure.ValueBool()
+	s.CacheTTL = cacheTTL(m.CacheTTL, getenv, &diags)
+	s.RateLimits = rateLimits(m.RateLimits, getenv, &diags)
+	s.CacheDir = getenv(shared.EnvDir)
+	return s, diags
 }
 
-// cacheTTL is cache_ttl, else CLOUDQUOTA_CACHE_TTL (checked here: variables have no plan-time
+// Environment variables of the provider-wide settings (CLOUDQUOTA_CACHE_DIR is shared.EnvDir).
+const (
+	envCacheTTL   = "CLOUDQUOTA_CACHE_TTL"
+	envRateLimits = "CLOUDQUOTA_RATE_LIMITS"
+)
+
+// cacheTTL is cache_ttl, else CLOUDQUOTA_CACHE_TTL (checked here: a variable has no plan-time
 // validator), else off.
-func (s *settings) cacheTTL(v timetypes.GoDuration) time.Duration {
+func cacheTTL(v timetypes.GoDuration, getenv func(string) string, diags *diag.Diagnostics) time.Duration {
 	if !v.IsNull() && !v.IsUnknown() {
-		d, diags := v.ValueGoDuration()
-		s.diags.Append(diags...)
+		d, ds := v.ValueGoDuration()
+		diags.Append(ds...)
 		return d
 	}
-	raw := s.getenv("CLOUDQUOTA_CACHE_TTL")
+	raw := getenv(envCacheTTL)
 	if raw == "" {
 		return 0
 	}
 	d, err := time.ParseDuration(raw)
 	if err != nil || d < 0 {
-		s.diags.AddAttributeError(path.Root("cache_ttl"), "Invalid CLOUDQUOTA_CACHE_TTL",
-			fmt.Sprintf("CLOUDQUOTA_CACHE_TTL must be a Go duration of zero or more, such as \"10m\", got %q.", raw))
+		diags.AddAttributeError(path.Root("cache_ttl"), "Invalid "+envCacheTTL,
+			fmt.Sprintf("%s must be a Go duration of zero or more, such as \"10m\", got %q.", envCacheTTL, raw))
 		return 0
 	}
 	return d
@@ -78,76 +106,47 @@ func (s *settings) cacheTTL(v timetypes.GoDuration) time.Duration {
 
 // rateLimits merges CLOUDQUOTA_RATE_LIMITS ("Action=N/DURATION,...") with rate_limits, whose
 // entries win per action. HCL values were validated at plan time; the variable is checked here.
-func (s *settings) rateLimits(v types.Map) map[string]shared.Window {
+func rateLimits(v types.Map, getenv func(string) string, diags *diag.Diagnostics) map[string]shared.Window {
 	out := map[string]shared.Window{}
-	if raw := s.getenv("CLOUDQUOTA_RATE_LIMITS"); raw != "" {
+	if raw := getenv(envRateLimits); raw != "" {
 		for pair := range strings.SplitSeq(raw, ",") {
 			action, limit, ok := strings.Cut(strings.TrimSpace(pair), "=")
+			action = strings.TrimSpace(action)
 			w, err := shared.ParseWindow(limit)
-			if _, known := clients.DocumentedLimit(strings.TrimSpace(action)); !ok || !known || err != nil {
-				why := "expected Action=N/DURATION"
-				if err != nil {
-					why = err.Error()
-				} else if ok {
-					why = fmt.Sprintf("unknown action %q; known: %s", action, strings.Join(sortedActions(), ", "))
-				}
-				s.diags.AddAttributeError(path.Root("rate_limits"), "Invalid CLOUDQUOTA_RATE_LIMITS",
-					fmt.Sprintf("CLOUDQUOTA_RATE_LIMITS is comma-separated Action=N/DURATION pairs, such as "+
-						"\"ShowResourceQuotas=5/1m\"; %q: %s.", pair, why))
+			_, known := conns.DeclaredLimit(action)
+			var why string
+			switch {
+			case !ok:
+				why = "expected Action=N/DURATION"
+			case !known:
+				why = fmt.Sprintf("unknown action %q; known: %s", action, strings.Join(conns.Actions(), ", "))
+			case err != nil:
+				why = err.Error()
+			}
+			if why != "" {
+				diags.AddAttributeError(path.Root("rate_limits"), "Invalid "+envRateLimits,
+					fmt.Sprintf("%s is comma-separated Action=N/DURATION pairs, such as \"ShowResourceQuotas=5/1m\"; "+
+						"%q: %s.", envRateLimits, pair, why))
 				continue
 			}
-			out[strings.TrimSpace(action)] = w
+			out[action] = w
 		}
 	}
 	if v.IsUnknown() {
-		s.diags.AddAttributeError(path.Root("rate_limits"), "Unknown provider setting",
-			"rate_limits depends on a value that is not known until apply; data sources are read at plan time, so it must be known then.")
+		diags.AddAttributeError(path.Root("rate_limits"), "Unknown provider setting",
+			"rate_limits depends on a value that is not known until apply; data sources are read at plan time, so it "+
+				"must be known then. Use a literal, a variable or CLOUDQUOTA_RATE_LIMITS.")
 		return out
 	}
 	for action, val := range v.Elements() {
-		str, ok := val.(types.String)
-		if !ok || str.IsNull() || str.IsUnknown() {
-			continue
-		}
-		if w, err := shared.ParseWindow(str.ValueString()); err == nil {
-			out[action] = w
+		if str, ok := val.(types.String); ok && !str.IsNull() && !str.IsUnknown() {
+			if w, err := shared.ParseWindow(str.ValueString()); err == nil {
+				out[action] = w
+			}
 		}
 	}
 	if len(out) == 0 {
 		return nil
 	}
 	return out
-}
-
-func sortedActions() []string {
-	a := clients.Actions()
-	slices.Sort(a)
-	return a
-}
-
-// clientConfig merges the HCL configuration with the environment. It performs no I/O: the
-// vendor SDK chains are consulted only when a cloud's client is first needed.
-func (m providerModel) clientConfig(getenv func(string) string) (clients.Config, diag.Diagnostics) {
-	s := &settings{getenv: getenv}
-	cfg := clients.Config{
-		MaxRetries:     clients.DefaultMaxRetries,
-		RequestTimeout: clients.DefaultRequestTimeout,
-	}
-	if !m.MaxRetries.IsNull() && !m.MaxRetries.IsUnknown() {
-		cfg.MaxRetries = int(m.MaxRetries.ValueInt64())
-	}
-	if !m.RequestTimeout.IsNull() && !m.RequestTimeout.IsUnknown() {
-		d, diags := m.RequestTimeout.ValueGoDuration()
-		s.diags.Append(diags...)
-		cfg.RequestTimeout = d
-	}
-	cfg.Insecure = m.Insecure.ValueBool()
-	cfg.CacheTTL = s.cacheTTL(m.CacheTTL)
-	cfg.RateLimits = s.rateLimits(m.RateLimits)
-	cfg.CacheDir = getenv(shared.EnvDir)
-
-	cfg.Huawei = s.huawei(m.HuaweiCloud)
-	cfg.Tencent = s.tencent(m.TencentCloud)
-	cfg.Alibaba = s.alibaba(m.AliCloud)
-	return cfg, s.diags
 }

@@ -5,9 +5,8 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
+	"maps"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -21,7 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
@@ -50,6 +49,10 @@ func (p *cloudquotaProvider) Metadata(_ context.Context, _ provider.MetadataRequ
 }
 
 func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	blocks := map[string]schema.Block{}
+	for _, c := range clouds {
+		blocks[c.Name()] = c.Block()
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Read-only data sources over cloud entitlement and quota APIs (Huawei Cloud, " +
 			"Tencent Cloud, Alibaba Cloud), for `precondition` and `check` blocks that must know at plan time " +
@@ -86,15 +89,15 @@ func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			},
 			"rate_limits": schema.MapAttribute{
 				MarkdownDescription: "Per API action, the most calls the provider sends in any window, as " +
-					"`\"N/DURATION\"` such as `\"5/1m\"`, replacing the limit the vendor documents (see the " +
-					"\"Rate limits\" section of the provider documentation): for accounts whose limits were raised, or " +
-					"that other tools share. The budget is counted per account across every provider process of this " +
-					"OS user on this machine. Keys: " + actionList() + ". Environment: `CLOUDQUOTA_RATE_LIMITS`, " +
-					"comma-separated `Action=N/DURATION` pairs (HCL entries win per action).",
+					"`\"N/DURATION\"` such as `\"5/1m\"`, replacing the limit the vendor documents (see \"Rate limits " +
+					"and shared answers\" above): for accounts whose limits were raised, or that other tools share. The " +
+					"budget is counted per account across every provider process of this OS user on this machine. " +
+					"Keys: " + actionList() + ". Environment: `CLOUDQUOTA_RATE_LIMITS`, comma-separated " +
+					"`Action=N/DURATION` pairs (an HCL entry wins for its action).",
 				Optional:    true,
 				ElementType: types.StringType,
 				Validators: []validator.Map{
-					mapvalidator.KeysAre(stringvalidator.OneOf(clients.Actions()...)),
+					mapvalidator.KeysAre(stringvalidator.OneOf(conns.Actions()...)),
 					mapvalidator.ValueStringsAre(validate.RateLimit()),
 				},
 			},
@@ -104,40 +107,39 @@ func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 			},
 		},
-		Blocks: map[string]schema.Block{
-			"huaweicloud":  huaweiBlock(),
-			"tencentcloud": tencentBlock(),
-			"alicloud":     alibabaBlock(),
-		},
+		Blocks: blocks,
 	}
 }
 
 func (p *cloudquotaProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var m providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	var m globalModel
+	resp.Diagnostics.Append(m.get(ctx, req.Config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cfg, diags := m.clientConfig(p.getenv)
+	settings, diags := m.settings(p.getenv)
 	resp.Diagnostics.Append(diags...)
+	settings.UserAgent = "terraform-provider-cloudquota/" + p.version
+	c := conns.New(settings)
+	// Each cloud merges its block with the environment (no I/O: the vendor SDK chains are
+	// consulted only when a cloud's client is first needed) and attaches itself to c.
+	env := &conns.Env{Getenv: p.getenv}
+	// Only region, flags and settings are logged, never a credential.
+	fields := map[string]any{
+		"max_retries":     settings.MaxRetries,
+		"request_timeout": settings.RequestTimeout.String(),
+		"cache_ttl":       settings.CacheTTL.String(),
+		"rate_limits":     len(settings.RateLimits),
+	}
+	for _, cl := range clouds {
+		maps.Copy(fields, cl.Configure(ctx, req.Config, env, c))
+	}
+	resp.Diagnostics.Append(env.Diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cfg.UserAgent = "terraform-provider-cloudquota/" + p.version
-	// Only region, flags and settings are logged, never a credential.
-	tflog.Debug(ctx, "cloudquota provider configured", map[string]any{
-		"huaweicloud_region":      cfg.Huawei.Region,
-		"huaweicloud_configured":  cfg.Huawei.AccessKey != "",
-		"tencentcloud_region":     cfg.Tencent.Region,
-		"tencentcloud_configured": cfg.Tencent.SecretID != "",
-		"alicloud_region":         cfg.Alibaba.Region,
-		"alicloud_configured":     cfg.Alibaba.AccessKey != "",
-		"max_retries":             cfg.MaxRetries,
-		"request_timeout":         cfg.RequestTimeout.String(),
-		"cache_ttl":               cfg.CacheTTL.String(),
-		"rate_limits":             len(cfg.RateLimits),
-	})
-	resp.DataSourceData = clients.New(cfg)
+	tflog.Debug(ctx, "cloudquota provider configured", fields)
+	resp.DataSourceData = c
 }
 
 func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.DataSource {
@@ -152,24 +154,13 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 
 // actionList names the actions rate_limits takes, with their default limits, for the docs.
 func actionList() string {
-	actions := clients.Actions()
-	slices.Sort(actions)
+	actions := conns.Actions()
 	parts := make([]string, len(actions))
 	for i, a := range actions {
-		l, _ := clients.DocumentedLimit(a)
-		parts[i] = fmt.Sprintf("`%s` (default `\"%d/%s\"`)", a, l.N, shortDuration(l.Per))
+		l, _ := conns.DeclaredLimit(a)
+		parts[i] = fmt.Sprintf("`%s` (default `\"%s\"`)", a, l)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// shortDuration writes 1m rather than Go's 1m0s.
-func shortDuration(d time.Duration) string {
-	s := d.String()
-	s = strings.TrimSuffix(s, "m0s")
-	if s != d.String() {
-		return s + "m"
-	}
-	return s
 }
 
 // Resources is empty: the provider is read-only by design.

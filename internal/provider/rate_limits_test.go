@@ -147,8 +147,8 @@ data "cloudquota_hss_resource_quotas" "each" {
   }
 }
 `,
-			ExpectError: regexp.MustCompile(`(?s)ShowResourceQuotas failed.*Attempts:\s+0.*Rate limit:\s+1 per 1h0m0s.*rate_limits.*Waited:\s+[0-9.]+s` +
-				`.*ran out of time waiting for the API's rate limit.*ShowResourceQuotas\s+allows\s+1\s+per\s+1h0m0s.*cache_ttl.*rate_limits`),
+			ExpectError: regexp.MustCompile(`(?s)ShowResourceQuotas failed.*Attempts:\s+0.*Rate limit:\s+1 per 1h.*rate_limits.*Waited:\s+[0-9.]+s` +
+				`.*ran out of time waiting for the API's rate limit.*ShowResourceQuotas\s+allows\s+1\s+per\s+1h.*cache_ttl.*rate_limits`),
 		}},
 	})
 }

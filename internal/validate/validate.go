@@ -122,7 +122,9 @@ func (nonNegativeDuration) Description(context.Context) string {
 	return "value must be a duration of zero or more"
 }
 
-func (v nonNegativeDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v nonNegativeDuration) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v nonNegativeDuration) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {

@@ -42,7 +42,8 @@ func FuzzFlattenImageScanStatistics(f *testing.F) {
 		if json.Unmarshal(raw, &out) != nil {
 			return
 		}
-		m := flattenImageScanStatistics(&out)
+		var m imageScanStatisticsModel
+		flattenImageScanStatistics(&out, &m)
 		for _, c := range []*imageCountsModel{m.HighRisk, m.HasRisk, m.Total, m.Unscan} {
 			if c == nil || c.Local.IsNull() || c.Registry.IsNull() || c.Cicd.IsNull() {
 				t.Fatalf("null counts in %+v", m)

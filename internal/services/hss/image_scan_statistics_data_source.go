@@ -9,13 +9,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	hss "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/model"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/huawei"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*imageScanStatisticsDataSource)(nil)
@@ -26,7 +28,7 @@ func NewImageScanStatisticsDataSource() datasource.DataSource {
 }
 
 type imageScanStatisticsDataSource struct {
-	client *clients.Client
+	client *conns.Client
 }
 
 type imageScanStatisticsModel struct {
@@ -107,10 +109,10 @@ func enterpriseProjectIDAttribute() schema.StringAttribute {
 
 // enterpriseProjectID applies the argument > provider default > API default order; the
 // API default is not sent, only reported.
-func enterpriseProjectID(arg types.String, c *clients.Client) (sent *string, effective string) {
+func enterpriseProjectID(arg types.String, c *conns.Client) (sent *string, effective string) {
 	v := arg.ValueString()
 	if v == "" {
-		v = c.Config().Huawei.EnterpriseProjectID
+		v = huawei.ConfigOf(c).EnterpriseProjectID
 	}
 	if v == "" {
 		return nil, "0"
@@ -119,7 +121,7 @@ func enterpriseProjectID(arg types.String, c *clients.Client) (sent *string, eff
 }
 
 func (d *imageScanStatisticsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clients.FromProviderData(req.ProviderData, &resp.Diagnostics)
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *imageScanStatisticsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -132,38 +134,38 @@ func (d *imageScanStatisticsDataSource) Read(ctx context.Context, req datasource
 	defer cancel()
 	eps, effective := enterpriseProjectID(m.EnterpriseProjectID, d.client)
 	request := &model.ShowImagePayPerScanStatisticsRequest{EnterpriseProjectId: eps}
-	out, target, err := clients.CallHSS(ctx, d.client, m.Region.ValueString(), "ShowImagePayPerScanStatistics", request,
+	out, target, err := call(ctx, d.client, m.Region.ValueString(), "ShowImagePayPerScanStatistics", request,
 		(*hss.HssClient).ShowImagePayPerScanStatistics)
 	if err != nil {
-		clients.AddError(&resp.Diagnostics, err)
+		conns.AddError(&resp.Diagnostics, err)
 		return
 	}
-	configured := m.Timeouts
-	m = flattenImageScanStatistics(out)
-	m.Timeouts = configured
-	m.ID = types.StringValue(strings.Join([]string{target.ProjectID, effective}, "/"))
+	resp.Diagnostics.Append(flattenImageScanStatistics(out, &m)...)
+	m.ID = types.StringValue(strings.Join([]string{target.Project, effective}, "/"))
 	m.Region = types.StringValue(target.Region)
 	m.EnterpriseProjectID = types.StringValue(effective)
 	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
-// flattenImageScanStatistics maps the API response onto the model (arguments left unset).
-func flattenImageScanStatistics(out *model.ShowImagePayPerScanStatisticsResponse) imageScanStatisticsModel {
+var _ attrs.Flatten[model.ShowImagePayPerScanStatisticsResponse, imageScanStatisticsModel] = flattenImageScanStatistics
+
+// flattenImageScanStatistics fills the computed part of m from the API response.
+//
+//nolint:unparam // attrs.Flatten is one signature for every mapping, and some mappings warn
+func flattenImageScanStatistics(out *model.ShowImagePayPerScanStatisticsResponse, m *imageScanStatisticsModel) diag.Diagnostics {
 	if out == nil {
 		out = &model.ShowImagePayPerScanStatisticsResponse{}
 	}
-	return imageScanStatisticsModel{
-		Timeouts:          attrs.NullTimeouts(),
-		RepositoryScanNum: attrs.Int64(out.RepositoryScanNum),
-		CicdScanNum:       attrs.Int64(out.CicdScanNum),
-		FreeQuotaNum:      attrs.Int64(out.FreeQuotaNum),
-		AlreadyGiven:      attrs.Bool(out.AlreadyGiven),
-		ImageFreeQuota:    attrs.Int64(out.ImageFreeQuota),
-		HighRisk:          flattenImageCounts(out.HighRisk),
-		HasRisk:           flattenImageCounts(out.HasRisk),
-		Total:             flattenImageCounts(out.Total),
-		Unscan:            flattenImageCounts(out.Unscan),
-	}
+	m.RepositoryScanNum = attrs.Int64(out.RepositoryScanNum)
+	m.CicdScanNum = attrs.Int64(out.CicdScanNum)
+	m.FreeQuotaNum = attrs.Int64(out.FreeQuotaNum)
+	m.AlreadyGiven = attrs.Bool(out.AlreadyGiven)
+	m.ImageFreeQuota = attrs.Int64(out.ImageFreeQuota)
+	m.HighRisk = flattenImageCounts(out.HighRisk)
+	m.HasRisk = flattenImageCounts(out.HasRisk)
+	m.Total = flattenImageCounts(out.Total)
+	m.Unscan = flattenImageCounts(out.Unscan)
+	return nil
 }
 
 func flattenImageCounts(in *model.ImageTypeRiskInfo) *imageCountsModel {

@@ -55,7 +55,8 @@ func TestFlattenImageScanStatistics(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := flattenImageScanStatistics(tc.in)
+			var got imageScanStatisticsModel
+			flattenImageScanStatistics(tc.in, &got)
 			if got.RepositoryScanNum != tc.want.RepositoryScanNum || got.CicdScanNum != tc.want.CicdScanNum ||
 				got.FreeQuotaNum != tc.want.FreeQuotaNum || got.AlreadyGiven != tc.want.AlreadyGiven ||
 				got.ImageFreeQuota != tc.want.ImageFreeQuota {
@@ -131,6 +132,8 @@ func TestFlattenResourceQuotas(t *testing.T) {
 // The model structs must match the schemas exactly; State.Set refuses any missing or extra field.
 func TestModelsMatchSchemas(t *testing.T) {
 	ctx := context.Background()
+	statistics := imageScanStatisticsModel{Timeouts: attrs.NullTimeouts()}
+	flattenImageScanStatistics(nil, &statistics)
 	quotas := resourceQuotasModel{Timeouts: attrs.NullTimeouts()}
 	flattenResourceQuotas(&model.ShowResourceQuotasResponse{DataList: &[]model.ResourceQuotasInfo{{
 		AvailableResourcesList: &[]model.AvailableResourceIdsInfo{{}},
@@ -140,7 +143,7 @@ func TestModelsMatchSchemas(t *testing.T) {
 		ds    datasource.DataSource
 		model any
 	}{
-		{"hss_image_scan_statistics", NewImageScanStatisticsDataSource(), ptr(flattenImageScanStatistics(nil))},
+		{"hss_image_scan_statistics", NewImageScanStatisticsDataSource(), &statistics},
 		{"hss_resource_quotas", NewResourceQuotasDataSource(), &quotas},
 	}
 	for _, tc := range cases {
@@ -160,5 +163,3 @@ func TestModelsMatchSchemas(t *testing.T) {
 		})
 	}
 }
-
-func ptr[T any](v T) *T { return &v }

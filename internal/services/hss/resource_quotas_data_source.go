@@ -8,13 +8,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	hss "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/model"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*resourceQuotasDataSource)(nil)
@@ -34,7 +35,7 @@ func NewResourceQuotasDataSource() datasource.DataSource {
 }
 
 type resourceQuotasDataSource struct {
-	client *clients.Client
+	client *conns.Client
 }
 
 type resourceQuotasModel struct {
@@ -134,7 +135,7 @@ func (d *resourceQuotasDataSource) Schema(ctx context.Context, _ datasource.Sche
 }
 
 func (d *resourceQuotasDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clients.FromProviderData(req.ProviderData, &resp.Diagnostics)
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *resourceQuotasDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -151,23 +152,27 @@ func (d *resourceQuotasDataSource) Read(ctx context.Context, req datasource.Read
 		Version:             m.Version.ValueStringPointer(),
 		ChargingMode:        m.ChargingMode.ValueStringPointer(),
 	}
-	out, target, err := clients.CallHSS(ctx, d.client, m.Region.ValueString(), "ShowResourceQuotas", request,
+	out, target, err := call(ctx, d.client, m.Region.ValueString(), "ShowResourceQuotas", request,
 		(*hss.HssClient).ShowResourceQuotas)
 	if err != nil {
-		clients.AddError(&resp.Diagnostics, err)
+		conns.AddError(&resp.Diagnostics, err)
 		return
 	}
-	flattenResourceQuotas(out, &m)
+	resp.Diagnostics.Append(flattenResourceQuotas(out, &m)...)
 	m.ID = types.StringValue(strings.Join([]string{
-		target.ProjectID, effective, m.Version.ValueString(), m.ChargingMode.ValueString(),
+		target.Project, effective, m.Version.ValueString(), m.ChargingMode.ValueString(),
 	}, "/"))
 	m.Region = types.StringValue(target.Region)
 	m.EnterpriseProjectID = types.StringValue(effective)
 	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
+var _ attrs.Flatten[model.ShowResourceQuotasResponse, resourceQuotasModel] = flattenResourceQuotas
+
 // flattenResourceQuotas fills the computed part of m from the API response, sums included.
-func flattenResourceQuotas(out *model.ShowResourceQuotasResponse, m *resourceQuotasModel) {
+//
+//nolint:unparam // attrs.Flatten is one signature for every mapping, and some mappings warn
+func flattenResourceQuotas(out *model.ShowResourceQuotasResponse, m *resourceQuotasModel) diag.Diagnostics {
 	m.Quotas = []quotaModel{}
 	var total, used, available int64
 	if out != nil && out.DataList != nil {
@@ -197,4 +202,5 @@ func flattenResourceQuotas(out *model.ShowResourceQuotasResponse, m *resourceQuo
 	m.TotalNum = types.Int64Value(total)
 	m.UsedNum = types.Int64Value(used)
 	m.AvailableNum = types.Int64Value(available)
+	return nil
 }

@@ -21,7 +21,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/model"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
@@ -42,7 +42,7 @@ func NewExpiringResourcesDataSource() datasource.DataSource {
 }
 
 type expiringResourcesDataSource struct {
-	client *clients.Client
+	client *conns.Client
 }
 
 type expiringResourcesModel struct {
@@ -162,7 +162,7 @@ func (d *expiringResourcesDataSource) ValidateConfig(ctx context.Context, req da
 }
 
 func (d *expiringResourcesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clients.FromProviderData(req.ProviderData, &resp.Diagnostics)
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *expiringResourcesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -178,16 +178,16 @@ func (d *expiringResourcesDataSource) Read(ctx context.Context, req datasource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	out, target, err := clients.CallMetaStudio(ctx, d.client, m.Region.ValueString(), "CountTenantResources", request,
+	out, target, err := call(ctx, d.client, m.Region.ValueString(), "CountTenantResources", request,
 		(*metastudio.MetaStudioClient).CountTenantResources)
 	if err != nil {
-		clients.AddError(&resp.Diagnostics, err)
+		conns.AddError(&resp.Diagnostics, err)
 		return
 	}
-	m.Resources, m.TotalCount = flattenResourcesCount(out)
+	resp.Diagnostics.Append(flattenResourcesCount(out, &m)...)
 	m.Region = types.StringValue(target.Region)
 	m.ID = types.StringValue(strings.Join([]string{
-		target.ProjectID, deref(request.Business), deref(request.ResourceExpireStartTime), deref(request.ResourceExpireEndTime),
+		target.Project, deref(request.Business), deref(request.ResourceExpireStartTime), deref(request.ResourceExpireEndTime),
 	}, "/"))
 	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
@@ -220,8 +220,12 @@ func buildCountRequest(ctx context.Context, m *expiringResourcesModel, at time.T
 	return request, diags
 }
 
-// flattenResourcesCount maps the API's list and sums it.
-func flattenResourcesCount(out *model.CountTenantResourcesResponse) ([]resourceModel, types.Int64) {
+var _ attrs.Flatten[model.CountTenantResourcesResponse, expiringResourcesModel] = flattenResourcesCount
+
+// flattenResourcesCount fills the computed part of m from the API's list, and its sum.
+//
+//nolint:unparam // attrs.Flatten is one signature for every mapping, and some mappings warn
+func flattenResourcesCount(out *model.CountTenantResourcesResponse, m *expiringResourcesModel) diag.Diagnostics {
 	resources := []resourceModel{}
 	var total int64
 	if out != nil && out.ResourcesCount != nil {
@@ -236,7 +240,8 @@ func flattenResourcesCount(out *model.CountTenantResourcesResponse) ([]resourceM
 			resources = append(resources, rm)
 		}
 	}
-	return resources, types.Int64Value(total)
+	m.Resources, m.TotalCount = resources, types.Int64Value(total)
+	return nil
 }
 
 func deref(p *string) string {

@@ -23,7 +23,9 @@ func FuzzFlattenResourcesCount(f *testing.F) {
 		if json.Unmarshal(raw, &out) != nil {
 			return
 		}
-		resources, total := flattenResourcesCount(&out)
+		var m expiringResourcesModel
+		flattenResourcesCount(&out, &m)
+		resources, total := m.Resources, m.TotalCount
 		var sum int64
 		for _, r := range resources {
 			if r.Count.IsNull() || r.BusinessType.IsNull() {

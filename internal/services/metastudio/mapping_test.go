@@ -46,7 +46,9 @@ func TestFlattenResourcesCount(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, total := flattenResourcesCount(tc.in)
+			var m expiringResourcesModel
+			flattenResourcesCount(tc.in, &m)
+			got, total := m.Resources, m.TotalCount
 			if got == nil {
 				t.Fatal("resources must be [] rather than null")
 			}
@@ -131,10 +133,8 @@ func TestModelMatchesSchema(t *testing.T) {
 	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
 		t.Fatal(diags)
 	}
-	resources, total := flattenResourcesCount(&model.CountTenantResourcesResponse{ResourcesCount: &[]model.ResourcesCount{{}}})
-	m := expiringResourcesModel{
-		Business: types.SetNull(types.StringType), Resources: resources, TotalCount: total, Timeouts: attrs.NullTimeouts(),
-	}
+	m := expiringResourcesModel{Business: types.SetNull(types.StringType), Timeouts: attrs.NullTimeouts()}
+	flattenResourcesCount(&model.CountTenantResourcesResponse{ResourcesCount: &[]model.ResourcesCount{{}}}, &m)
 	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(resp.Schema.Type().TerraformType(ctx), nil)}
 	if diags := state.Set(ctx, &m); diags.HasError() {
 		t.Fatalf("model does not match schema: %v", diags)

@@ -11,10 +11,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
 var _ datasource.DataSourceWithConfigure = (*authSummaryDataSource)(nil)
@@ -25,7 +26,7 @@ func NewAuthSummaryDataSource() datasource.DataSource {
 }
 
 type authSummaryDataSource struct {
-	client *clients.Client
+	client *conns.Client
 }
 
 // VersionNames names Security Center's edition codes, as GetAuthSummary documents them.
@@ -288,7 +289,7 @@ func (d *authSummaryDataSource) Schema(ctx context.Context, _ datasource.SchemaR
 }
 
 func (d *authSummaryDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clients.FromProviderData(req.ProviderData, &resp.Diagnostics)
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *authSummaryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -299,29 +300,34 @@ func (d *authSummaryDataSource) Read(ctx context.Context, req datasource.ReadReq
 	}
 	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	out, region, err := clients.CallSAS[authSummary](ctx, d.client, m.Region.ValueString(), "GetAuthSummary", nil)
+	out, target, err := call(ctx, d.client, m.Region.ValueString(), "GetAuthSummary", nil, func() *authSummary { return &authSummary{} })
 	if err != nil {
-		clients.AddError(&resp.Diagnostics, err)
+		conns.AddError(&resp.Diagnostics, err)
 		return
 	}
-	configured := m.Timeouts
-	m = flattenAuthSummary(out)
-	m.Timeouts = configured
-	m.ID = types.StringValue(region)
-	m.Region = types.StringValue(region)
+	resp.Diagnostics.Append(flattenAuthSummary(out, &m)...)
+	m.ID = types.StringValue(target.Region)
+	m.Region = types.StringValue(target.Region)
 	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
-// flattenAuthSummary maps the API response onto the model (id and region left unset).
-func flattenAuthSummary(in *authSummary) authSummaryModel {
+var _ attrs.Flatten[authSummary, authSummaryModel] = flattenAuthSummary
+
+// flattenAuthSummary fills the computed part of m from the API response (id and region are
+// the caller's).
+//
+//nolint:unparam // attrs.Flatten is one signature for every mapping, and some mappings warn
+func flattenAuthSummary(in *authSummary, m *authSummaryModel) diag.Diagnostics {
 	if in == nil {
 		in = &authSummary{}
 	}
 	i64 := func(p *flexInt) types.Int64 { return types.Int64Value(intOf(p)) }
 	flag := func(p *flexBool) types.Bool { return types.BoolValue(boolOf(p)) }
 	named := func(p *flexInt) types.String { return types.StringValue(versionName(intOf(p))) }
-	m := authSummaryModel{
-		Timeouts:                        attrs.NullTimeouts(),
+	*m = authSummaryModel{
+		ID:                              m.ID,
+		Region:                          m.Region,
+		Timeouts:                        m.Timeouts,
 		DefaultAuthToAll:                flag(in.DefaultAuthToAll),
 		AllowPartialBuy:                 flag(in.AllowPartialBuy),
 		AllowUpgradePartialBuy:          flag(in.AllowUpgradePartialBuy),
@@ -381,5 +387,5 @@ func flattenAuthSummary(in *authSummary) authSummaryModel {
 			UsedEcsCount:  i64(v.UsedEcsCount),
 		})
 	}
-	return m
+	return nil
 }

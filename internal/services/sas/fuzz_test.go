@@ -17,7 +17,8 @@ func FuzzFlattenAuthSummary(f *testing.F) {
 		if json.Unmarshal(raw, &out) != nil {
 			return
 		}
-		m := flattenAuthSummary(&out)
+		var m authSummaryModel
+		flattenAuthSummary(&out, &m)
 		if m.Machine == nil || m.VersionSummary == nil || m.PostPaidVersionSummary == nil {
 			t.Fatalf("null object or list in %+v", m)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
@@ -107,8 +108,8 @@ func TestFlattenAuthSummary(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := flattenAuthSummary(tc.in)
-			got.Timeouts = tc.want.Timeouts // not the mapping's: the configuration's
+			got := authSummaryModel{Timeouts: tc.want.Timeouts} // the configuration's, kept
+			flattenAuthSummary(tc.in, &got)
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tc.want)
 			}
@@ -157,7 +158,8 @@ func TestModelMatchesSchema(t *testing.T) {
 	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
 		t.Fatal(diags)
 	}
-	m := flattenAuthSummary(decode(t, seedResponse))
+	m := authSummaryModel{Timeouts: attrs.NullTimeouts()}
+	flattenAuthSummary(decode(t, seedResponse), &m)
 	m.ID, m.Region = types.StringValue("cn-shanghai"), types.StringValue("cn-shanghai")
 	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(resp.Schema.Type().TerraformType(ctx), nil)}
 	if diags := state.Set(ctx, &m); diags.HasError() {

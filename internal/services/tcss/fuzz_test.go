@@ -17,7 +17,8 @@ func FuzzFlattenImageAuthorizedInfo(f *testing.F) {
 		if json.Unmarshal(raw, &out) != nil {
 			return
 		}
-		m, diags := flattenImageAuthorizedInfo(out.Response)
+		var m imageAuthorizedInfoModel
+		diags := flattenImageAuthorizedInfo(out.Response, &m)
 		if diags.HasError() {
 			t.Fatalf("error diagnostics: %v", diags)
 		}

@@ -15,11 +15,8 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
-
-// APIVersion is the TCSS API version the data sources call.
-const APIVersion = "2020-11-01"
 
 var _ datasource.DataSourceWithConfigure = (*imageAuthorizedInfoDataSource)(nil)
 
@@ -29,7 +26,7 @@ func NewImageAuthorizedInfoDataSource() datasource.DataSource {
 }
 
 type imageAuthorizedInfoDataSource struct {
-	client *clients.Client
+	client *conns.Client
 }
 
 // describeImageAuthorizedInfoResponse is DescribeImageAuthorizedInfo's answer, every field
@@ -158,7 +155,7 @@ func (d *imageAuthorizedInfoDataSource) Schema(ctx context.Context, _ datasource
 }
 
 func (d *imageAuthorizedInfoDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = clients.FromProviderData(req.ProviderData, &resp.Diagnostics)
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -169,32 +166,31 @@ func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource
 	}
 	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
 	defer cancel()
-	out, region, err := clients.CallTencent(ctx, d.client, clients.ServiceTCSS, APIVersion, m.Region.ValueString(),
-		"DescribeImageAuthorizedInfo", map[string]any{},
+	out, target, err := call(ctx, d.client, m.Region.ValueString(), "DescribeImageAuthorizedInfo", map[string]any{},
 		func() *describeImageAuthorizedInfoResponse { return &describeImageAuthorizedInfoResponse{} })
 	if err != nil {
-		clients.AddError(&resp.Diagnostics, err)
+		conns.AddError(&resp.Diagnostics, err)
 		return
 	}
-	var diags diag.Diagnostics
-	configured := m.Timeouts
-	m, diags = flattenImageAuthorizedInfo(out.Response)
-	m.Timeouts = configured
-	resp.Diagnostics.Append(diags...)
-	m.ID = types.StringValue(region)
-	m.Region = types.StringValue(region)
+	resp.Diagnostics.Append(flattenImageAuthorizedInfo(out.Response, &m)...)
+	m.ID = types.StringValue(target.Region)
+	m.Region = types.StringValue(target.Region)
 	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
 }
 
-// flattenImageAuthorizedInfo maps the API response onto the model (id and region left
-// unset). A time it cannot read is kept as sent, with a warning.
-func flattenImageAuthorizedInfo(in *imageAuthorizedInfo) (imageAuthorizedInfoModel, diag.Diagnostics) {
+var _ attrs.Flatten[imageAuthorizedInfo, imageAuthorizedInfoModel] = flattenImageAuthorizedInfo
+
+// flattenImageAuthorizedInfo fills the computed part of m from the API response (id and
+// region are the caller's). A time it cannot read is kept as sent, with a warning.
+func flattenImageAuthorizedInfo(in *imageAuthorizedInfo, m *imageAuthorizedInfoModel) diag.Diagnostics {
 	if in == nil {
 		in = &imageAuthorizedInfo{}
 	}
 	total, used := attrs.Int64Ptr(in.TotalAuthorizedCnt), attrs.Int64Ptr(in.UsedAuthorizedCnt)
-	m := imageAuthorizedInfoModel{
-		Timeouts:                   attrs.NullTimeouts(),
+	*m = imageAuthorizedInfoModel{
+		ID:                         m.ID,
+		Region:                     m.Region,
+		Timeouts:                   m.Timeouts,
 		TotalAuthorizedCnt:         total,
 		UsedAuthorizedCnt:          used,
 		AvailableAuthorizedCnt:     types.Int64Value(available(total.ValueInt64(), used.ValueInt64())),
@@ -231,7 +227,7 @@ func flattenImageAuthorizedInfo(in *imageAuthorizedInfo) (imageAuthorizedInfoMod
 		PurchaseStatus: attrs.String(info.PurchaseStatus),
 		ResourceID:     attrs.String(info.ResourceID),
 	}
-	return m, diags
+	return diags
 }
 
 // available is total - used, never below zero (used can exceed total while a purchase

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
@@ -87,13 +88,13 @@ func TestFlattenImageAuthorizedInfo(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, diags := flattenImageAuthorizedInfo(tc.in)
+			got := imageAuthorizedInfoModel{Timeouts: tc.want.Timeouts} // the configuration's, kept
+			diags := flattenImageAuthorizedInfo(tc.in, &got)
 			if diags.HasError() || diags.WarningsCount() != tc.warnings {
 				t.Errorf("diagnostics %v, want %d warning(s)", diags, tc.warnings)
 			}
 			gotInfo, wantInfo := *got.ImageScanInquireInfo, *tc.want.ImageScanInquireInfo
 			got.ImageScanInquireInfo, tc.want.ImageScanInquireInfo = nil, nil
-			got.Timeouts = tc.want.Timeouts // not the mapping's: the configuration's
 			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got  %+v\nwant %+v", got, tc.want)
 			}
@@ -129,7 +130,8 @@ func TestModelMatchesSchema(t *testing.T) {
 	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
 		t.Fatal(diags)
 	}
-	m, _ := flattenImageAuthorizedInfo(nil)
+	m := imageAuthorizedInfoModel{Timeouts: attrs.NullTimeouts()}
+	flattenImageAuthorizedInfo(nil, &m)
 	m.ID, m.Region = types.StringValue("ap-guangzhou"), types.StringValue("ap-guangzhou")
 	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(resp.Schema.Type().TerraformType(ctx), nil)}
 	if diags := state.Set(ctx, &m); diags.HasError() {

@@ -1,0 +1,82 @@
+package alibaba
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
+)
+
+func TestConfigPrecedence(t *testing.T) {
+	aliyun := map[string]string{
+		"ALIBABA_CLOUD_REGION_ID": "ali-region", "ALIBABA_CLOUD_ACCESS_KEY_ID": "ali-ak",
+		"ALIBABA_CLOUD_ACCESS_KEY_SECRET": "ali-sk", "ALIBABA_CLOUD_SECURITY_TOKEN": "ali-token",
+	}
+	both := map[string]string{
+		"ALICLOUD_REGION": "tf-region", "ALICLOUD_ACCESS_KEY": "tf-ak", "ALICLOUD_SECRET_KEY": "tf-sk",
+		"ALICLOUD_SECURITY_TOKEN": "tf-token",
+	}
+	for k, v := range aliyun {
+		both[k] = v
+	}
+	cases := []struct {
+		name string
+		hcl  *Model
+		env  map[string]string
+		want Config
+	}{
+		{name: "nothing anywhere"},
+		{
+			name: "ALIBABA_CLOUD_ variables",
+			env:  aliyun,
+			want: Config{Region: "ali-region", AccessKey: "ali-ak", SecretKey: "ali-sk", SecurityToken: "ali-token"},
+		},
+		{
+			name: "ALICLOUD_ variables beat ALIBABA_CLOUD_ ones",
+			env:  both,
+			want: Config{Region: "tf-region", AccessKey: "tf-ak", SecretKey: "tf-sk", SecurityToken: "tf-token"},
+		},
+		{
+			name: "HCL beats both, attribute by attribute",
+			env:  both,
+			hcl: &Model{
+				Region:    types.StringValue("hcl-region"),
+				Endpoints: endpoints(map[string]string{"sas": "https://sas.example"}),
+			},
+			want: Config{
+				Region: "hcl-region", AccessKey: "tf-ak", SecretKey: "tf-sk", SecurityToken: "tf-token",
+				Endpoints: map[string]string{"sas": "https://sas.example"},
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			env := &conns.Env{Getenv: func(k string) string { return tc.env[k] }}
+			cfg := merge(env, tc.hcl)
+			if env.Diags.HasError() {
+				t.Fatalf("diagnostics: %v", env.Diags)
+			}
+			if !reflect.DeepEqual(cfg, tc.want) {
+				t.Errorf("got  %+v\nwant %+v", cfg, tc.want)
+			}
+		})
+	}
+}
+
+// endpoints is an endpoints attribute value as Terraform sends it: every key, those not
+// given null.
+func endpoints(set map[string]string) types.Object {
+	types_ := map[string]attr.Type{}
+	values := map[string]attr.Value{}
+	for _, k := range []string{"sas", "sts"} {
+		types_[k] = types.StringType
+		values[k] = types.StringNull()
+		if v, ok := set[k]; ok {
+			values[k] = types.StringValue(v)
+		}
+	}
+	return types.ObjectValueMust(types_, values)
+}

@@ -1,0 +1,55 @@
+package huawei
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
+)
+
+// classify maps the SDK's errors onto APIError; throttling, 5xx and transport
+// failures are transient, everything else is the caller's to fix.
+func classify(err error) (*conns.APIError, bool) {
+	var sre *sdkerr.ServiceResponseError
+	if errors.As(err, &sre) {
+		e := &conns.APIError{HTTPStatus: sre.StatusCode, Code: sre.ErrorCode, Message: sre.ErrorMessage, RequestID: sre.RequestId}
+		if sre.StatusCode < 300 {
+			// A success the SDK could not decode: the body was garbled on its way, and a read
+			// can safely ask again.
+			e.Message = "the response body is not the documented JSON: " + sre.ErrorMessage
+			return e, true
+		}
+		return e, sre.StatusCode == 429 || sre.StatusCode >= 500 || sre.ErrorCode == "APIGW.0308"
+	}
+	// A certificate that fails verification will fail the same way on every attempt.
+	if conns.AsCertificateError(err) != nil {
+		return &conns.APIError{Err: err}, false
+	}
+	var connErr *sdkerr.ConnectionError
+	var timeoutErr *sdkerr.RequestTimeoutError
+	if errors.As(err, &connErr) || errors.As(err, &timeoutErr) {
+		return &conns.APIError{Err: err}, true
+	}
+	return &conns.APIError{Err: err}, conns.IsTransient(err)
+}
+
+// classifyBuild handles client-build errors. The SDK flattens the IAM project
+// lookup's ServiceResponseError into text ("failed to get project id ...: {json}"), so the
+// JSON is recovered here to keep status, code and request ID in the diagnostic.
+func classifyBuild(err error) (*conns.APIError, bool) {
+	if apiErr, retry := classify(err); apiErr.HTTPStatus != 0 || retry {
+		return apiErr, retry
+	}
+	msg := err.Error()
+	if i := strings.Index(msg, "{"); i >= 0 {
+		var sre sdkerr.ServiceResponseError
+		if json.Unmarshal([]byte(msg[i:]), &sre) == nil && sre.StatusCode != 0 {
+			return classify(&sre)
+		}
+	}
+	// Transport failures also arrive flattened; they are worth a retry.
+	return &conns.APIError{Err: err}, conns.IsTransient(err)
+}

@@ -1,0 +1,52 @@
+package huawei
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+)
+
+func TestClassifyHuawei(t *testing.T) {
+	cases := []struct {
+		name      string
+		err       error
+		status    int
+		code      string
+		requestID string
+		retry     bool
+	}{
+		{"auth failure", &sdkerr.ServiceResponseError{StatusCode: 401, ErrorCode: "APIGW.0301", RequestId: "r1"}, 401, "APIGW.0301", "r1", false},
+		{"bad parameter", &sdkerr.ServiceResponseError{StatusCode: 400, ErrorCode: "HSS.1001"}, 400, "HSS.1001", "", false},
+		{"forbidden", &sdkerr.ServiceResponseError{StatusCode: 403, ErrorCode: "HSS.0003"}, 403, "HSS.0003", "", false},
+		{"throttled", &sdkerr.ServiceResponseError{StatusCode: 429, ErrorCode: "APIGW.0308"}, 429, "APIGW.0308", "", true},
+		{"server fault", &sdkerr.ServiceResponseError{StatusCode: 503}, 503, "", "", true},
+		{"connection", sdkerr.NewConnectionError("connection refused"), 0, "", "", true},
+		{"timeout", sdkerr.NewRequestTimeoutError("deadline"), 0, "", "", true},
+		{"wrapped", fmt.Errorf("call: %w", &sdkerr.ServiceResponseError{StatusCode: 500}), 500, "", "", true},
+		{"anything else", errors.New("boom"), 0, "", "", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e, retry := classify(tc.err)
+			if e.HTTPStatus != tc.status || e.Code != tc.code || e.RequestID != tc.requestID || retry != tc.retry {
+				t.Errorf("got %+v retry=%v, want status %d code %q id %q retry=%v", e, retry, tc.status, tc.code, tc.requestID, tc.retry)
+			}
+		})
+	}
+}
+
+func TestClassifyHuaweiBuild(t *testing.T) {
+	sre := sdkerr.ServiceResponseError{StatusCode: 401, RequestId: "abc123", ErrorCode: "APIGW.0301", ErrorMessage: "verify aksk signature fail"}
+	flattened := fmt.Errorf("failed to get project id of region 'cn-north-4' automatically, %s", sre.Error())
+	e, retry := classifyBuild(flattened)
+	if e.HTTPStatus != 401 || e.Code != "APIGW.0301" || e.RequestID != "abc123" || e.Message != "verify aksk signature fail" || retry {
+		t.Errorf("got %+v retry=%v", e, retry)
+	}
+
+	e, retry = classifyBuild(errors.New(`Get "http://127.0.0.1:1/v3/projects": dial tcp: connection refused`))
+	if e.HTTPStatus != 0 || !retry {
+		t.Errorf("connection refused: got %+v retry=%v, want a transient transport error", e, retry)
+	}
+}

@@ -1,0 +1,102 @@
+package huawei
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
+)
+
+func TestClientConfigPrecedence(t *testing.T) {
+	full := map[string]string{
+		"HW_REGION_NAME": "env-region", "HW_ACCESS_KEY": "env-ak", "HW_SECRET_KEY": "env-sk",
+		"CLOUD_SDK_AK": "sdk-ak", "CLOUD_SDK_SK": "sdk-sk", "HW_SECURITY_TOKEN": "env-token",
+		"HW_PROJECT_ID": "env-project", "HW_ENTERPRISE_PROJECT_ID": "env-eps",
+	}
+	cases := []struct {
+		name string
+		hcl  *Model
+		env  map[string]string
+		want Config
+	}{
+		{
+			name: "nothing anywhere",
+			want: Config{},
+		},
+		{
+			name: "environment only",
+			env:  full,
+			want: Config{
+				Region: "env-region", AccessKey: "env-ak", SecretKey: "env-sk", SecurityToken: "env-token",
+				ProjectID: "env-project", EnterpriseProjectID: "env-eps",
+			},
+		},
+		{
+			name: "CLOUD_SDK_ variables when HW_ ones are unset",
+			env:  map[string]string{"CLOUD_SDK_AK": "sdk-ak", "CLOUD_SDK_SK": "sdk-sk"},
+			want: Config{AccessKey: "sdk-ak", SecretKey: "sdk-sk"},
+		},
+		{
+			name: "HCL beats environment, attribute by attribute",
+			env:  full,
+			hcl: &Model{
+				Region:    types.StringValue("hcl-region"),
+				SecretKey: types.StringValue("hcl-sk"),
+				Endpoints: endpoints(map[string]string{"hss": "http://127.0.0.1:1"}),
+			},
+			want: Config{
+				Region: "hcl-region", AccessKey: "env-ak", SecretKey: "hcl-sk", SecurityToken: "env-token",
+				ProjectID: "env-project", EnterpriseProjectID: "env-eps",
+				Endpoints: map[string]string{"hss": "http://127.0.0.1:1"},
+			},
+		},
+		{
+			name: "empty HCL string falls through to environment",
+			env:  full,
+			hcl:  &Model{Region: types.StringValue("")},
+			want: Config{
+				Region: "env-region", AccessKey: "env-ak", SecretKey: "env-sk", SecurityToken: "env-token",
+				ProjectID: "env-project", EnterpriseProjectID: "env-eps",
+			},
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			// Zero-valued framework strings are null, as Terraform sends unset attributes.
+			env := &conns.Env{Getenv: func(k string) string { return tc.env[k] }}
+			cfg := merge(env, tc.hcl)
+			if env.Diags.HasError() {
+				t.Fatalf("diagnostics: %v", env.Diags)
+			}
+			if !reflect.DeepEqual(cfg, tc.want) {
+				t.Errorf("got  %+v\nwant %+v", cfg, tc.want)
+			}
+		})
+	}
+}
+
+func TestClientConfigUnknownIsAnError(t *testing.T) {
+	env := &conns.Env{Getenv: func(string) string { return "" }}
+	merge(env, &Model{Region: types.StringUnknown()})
+	if !env.Diags.HasError() {
+		t.Fatal("an unknown region should be an error at configure time")
+	}
+}
+
+// endpoints is an endpoints attribute value as Terraform sends it: every key, those not
+// given null.
+func endpoints(set map[string]string) types.Object {
+	types_ := map[string]attr.Type{}
+	values := map[string]attr.Value{}
+	for _, k := range []string{"hss", "metastudio", "iam"} {
+		types_[k] = types.StringType
+		values[k] = types.StringNull()
+		if v, ok := set[k]; ok {
+			values[k] = types.StringValue(v)
+		}
+	}
+	return types.ObjectValueMust(types_, values)
+}

@@ -1,0 +1,247 @@
+// Package huawei is Huawei Cloud for the provider: the huaweicloud block (schema and its
+// HCL/environment merge), the credential chain, one SDK client per service and region built
+// on first use, the classification of the SDK's errors, and Call, the one way a Huawei
+// service's data source calls its API through the shared policy (internal/conns).
+package huawei
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/region"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
+)
+
+// Name is the cloud's name as diagnostics show it.
+const Name = "Huawei Cloud"
+
+// serviceIAM is the identity service the credential chain calls (project lookup, agencies,
+// OIDC); endpointIAM is its key in the endpoints attribute.
+const (
+	serviceIAM  = "IAM"
+	endpointIAM = "iam"
+)
+
+// Service is one Huawei Cloud service's facts, declared once in its package's service.go
+// and registered with Register: its endpoints attribute, region table and rate limits come
+// from here.
+type Service struct {
+	// Name is the service as diagnostics show it, e.g. "HSS".
+	Name string
+	// Endpoint is its key in the huaweicloud block's endpoints attribute, e.g. "hss".
+	Endpoint string
+	// Regions resolves a region through the service's own SDK table (SafeValueOf also
+	// consults the SDK's env and profile region providers), so the known-region list in an
+	// error is the SDK's, not ours.
+	Regions func(string) (*region.Region, error)
+	// Limits are the documented rate limits of its actions.
+	Limits conns.Limits
+}
+
+// services are the registered services.
+var services conns.Registry[*Service]
+
+// Register adds a service to the cloud (its endpoints attribute) and returns it; services
+// call it from a package-level variable.
+func Register(s *Service) *Service {
+	conns.DeclareLimits(s.Limits)
+	return services.Add(s)
+}
+
+// Services are the registered services.
+func Services() []*Service { return services.All() }
+
+// key is this cloud's slot in the provider data (conns.Client).
+type key struct{}
+
+// Attach builds the cloud's client cache for cfg (no I/O) and attaches it to the policy.
+func Attach(c *conns.Client, cfg Config) {
+	c.Attach(key{}, newClients(c, cfg), cfg.secrets()...)
+}
+
+// ConfigOf is the merged huaweicloud configuration attached to c; zero when there is none.
+func ConfigOf(c *conns.Client) Config {
+	if h, ok := c.Cloud(key{}).(*clients); ok {
+		return h.cfg
+	}
+	return Config{}
+}
+
+// clients is the cloud's part of the provider data: its merged configuration, its
+// credentials once resolved, and its SDK clients by service and region.
+type clients struct {
+	// policy is the shared call policy, for the IAM calls of the credential chain.
+	policy   *conns.Client
+	settings conns.Settings
+	cfg      Config
+	credMu   sync.Mutex  // held while the credentials are resolved
+	base     *huaweiBase // the resolved credentials, once found
+	mu       sync.Mutex
+	entries  map[string]*huaweiEntry
+	projects map[string]*huaweiProject
+}
+
+// huaweiProject is one region's project ID, resolved once and shared by every service's
+// client in that region, so concurrent first reads of HSS and MetaStudio make one IAM call.
+type huaweiProject struct {
+	mu sync.Mutex
+	id string
+}
+
+// huaweiEntry holds one service's client for one region. Its own mutex makes concurrent
+// first reads build it once, without holding up reads of other regions.
+type huaweiEntry struct {
+	mu     sync.Mutex
+	client *core.HcHttpClient
+	target conns.Target
+}
+
+func newClients(policy *conns.Client, cfg Config) *clients {
+	return &clients{policy: policy, settings: policy.Settings(), cfg: cfg, entries: map[string]*huaweiEntry{}, projects: map[string]*huaweiProject{}}
+}
+
+// client returns the cached client for service in regionID ("" = the provider's region),
+// building it on first use. A failed build is not cached: the next read tries again.
+func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*core.HcHttpClient, conns.Target, error) {
+	if regionID == "" {
+		regionID = h.cfg.Region
+	}
+	if regionID == "" {
+		// A KooCLI profile's region fills an unset region.
+		if b, err := h.resolve(ctx, ""); err == nil {
+			regionID = b.region
+		}
+	}
+	if regionID == "" {
+		return nil, conns.Target{}, &conns.ConfigError{
+			Summary: "Huawei Cloud region is not set",
+			Detail: "Set region in the provider's huaweicloud block, the HW_REGION_NAME environment variable, " +
+				"the region of the KooCLI profile in use, or the data source's region argument.",
+		}
+	}
+	key := svc.Name + "/" + regionID
+	h.mu.Lock()
+	e, ok := h.entries[key]
+	if !ok {
+		e = &huaweiEntry{}
+		h.entries[key] = e
+	}
+	p, ok := h.projects[regionID]
+	if !ok {
+		p = &huaweiProject{}
+		h.projects[regionID] = p
+	}
+	h.mu.Unlock()
+
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.client != nil {
+		return e.client, e.target, nil
+	}
+	hc, target, err := h.build(ctx, svc, regionID, p)
+	if err != nil {
+		return nil, conns.Target{}, err
+	}
+	e.client, e.target = hc, target
+	return hc, target, nil
+}
+
+func (h *clients) build(ctx context.Context, svc *Service, regionID string, project *huaweiProject) (*core.HcHttpClient, conns.Target, error) {
+	var reg *region.Region
+	if override := h.cfg.Endpoints[svc.Endpoint]; override != "" {
+		reg = region.NewRegion(regionID, override)
+	} else {
+		var err error
+		if reg, err = svc.Regions(regionID); err != nil {
+			return nil, conns.Target{}, &conns.ConfigError{
+				Summary: fmt.Sprintf("Unknown Huawei Cloud region %q for %s", regionID, svc.Name),
+				Detail: fmt.Sprintf("%s\n\nUse one of those regions, or set endpoints.%s in the huaweicloud block "+
+					"to call a private or local endpoint.", err, svc.Endpoint),
+			}
+		}
+	}
+
+	cred, err := h.credentials(ctx, regionID)
+	if err != nil {
+		return nil, conns.Target{}, err
+	}
+
+	// SafeBuild resolves the project ID through IAM when the credentials carry none; that
+	// lookup is an API call like any other, so it gets the same retries and diagnostics.
+	// The region's lock is held across it so that the region is resolved once.
+	project.mu.Lock()
+	defer project.mu.Unlock()
+	if cred.ProjectId == "" {
+		cred.ProjectId = project.id
+	}
+	op := conns.Operation{Cloud: Name, Service: serviceIAM, Action: "KeystoneListProjects", Region: regionID}
+	hc, err := conns.Retry(ctx, h.policy, op, classifyBuild, func(ctx context.Context) (*core.HcHttpClient, error) {
+		return conns.WithContext(ctx, core.NewHcHttpClientBuilder().
+			WithRegion(reg).
+			WithCredential(cred).
+			WithHttpConfig(h.httpConfig()).
+			SafeBuild)
+	})
+	if err != nil {
+		return nil, conns.Target{}, err
+	}
+	if project.id == "" {
+		project.id = cred.ProjectId
+	}
+	return hc, conns.Target{Region: regionID, Project: cred.ProjectId}, nil
+}
+
+// credentials returns fresh credentials for one region, copied from the ones resolved once
+// per provider process: the SDK stores the resolved project ID in the credentials object,
+// so regions must not share one.
+func (h *clients) credentials(ctx context.Context, regionID string) (*auth.BasicCredentials, error) {
+	cfg := h.cfg
+	base, err := h.resolve(ctx, regionID)
+	if err != nil {
+		return nil, err
+	}
+	cred := base.copyFor()
+	// A configured project ID belongs to the provider-level region (a profile's to its
+	// region); others resolve their own through IAM.
+	providerRegion := cfg.Region
+	if providerRegion == "" {
+		providerRegion = base.region
+	}
+	switch {
+	case cfg.ProjectID != "" && regionID == providerRegion:
+		cred.ProjectId = cfg.ProjectID
+	case cfg.ProjectID == "" && base.projectID != "" && regionID == base.region:
+		cred.ProjectId = base.projectID
+	}
+	if ep := cfg.Endpoints[endpointIAM]; ep != "" {
+		cred.IamEndpoint = ep
+	}
+	return cred, nil
+}
+
+// Call runs one action of svc in regionID ("" = the provider's region) with the shared
+// policy: fn is the SDK method, given the region's client and req, which also identifies
+// the read for coalescing. It returns where the call went.
+func Call[Req, T any](ctx context.Context, c *conns.Client, svc *Service, regionID, action string, req Req, fn func(*core.HcHttpClient, Req) (T, error)) (T, conns.Target, error) {
+	var zero T
+	h, ok := c.Cloud(key{}).(*clients)
+	if !ok {
+		return zero, conns.Target{}, conns.ErrNotConfigured
+	}
+	hc, target, err := h.client(ctx, svc, regionID)
+	if err != nil {
+		return zero, conns.Target{}, err
+	}
+	op := conns.Operation{
+		Cloud: Name, Service: svc.Name, Action: action, Region: target.Region,
+		Scope: target.Project, Args: conns.Canonical(req), Limit: svc.Limits.For(action), Account: h.account(),
+	}
+	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
+		return conns.WithContext(ctx, func() (T, error) { return fn(hc, req) })
+	})
+	return out, target, err
+}
