@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
-	"log"
+	"fmt"
+	"io"
 	"os"
 	"runtime/debug"
 
@@ -16,20 +18,45 @@ import (
 var version = "dev"
 
 func main() {
-	var debugMode bool
-	flag.BoolVar(&debugMode, "debug", false, "run the provider with support for debuggers like delve")
-	flag.Parse()
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, serve))
+}
 
+// run is main without its exits, for tests: it parses the flags, answers -version, and
+// otherwise serves the provider (which Terraform starts with no arguments).
+func run(args []string, stdout, stderr io.Writer, serve func(debug bool) error) int {
+	fs := flag.NewFlagSet("terraform-provider-cloudquota", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	debugMode := fs.Bool("debug", false, "run the provider with support for debuggers like delve")
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "terraform-provider-cloudquota: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "terraform-provider-cloudquota", version)
+		return 0
+	}
+	if err := serve(*debugMode); err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+// serve runs the provider's gRPC server until Terraform stops it.
+func serve(debugMode bool) error {
 	quietSDKLogs(os.Getenv, os.Setenv)
 	boundMemory(os.Getenv)
-
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+	return providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/cloudquota/cloudquota",
 		Debug:   debugMode,
 	})
-	if err != nil {
-		log.Fatal(err.Error())
-	}
 }
 
 // logVariables are those with which a user asks Terraform, or the plugin SDKs, for logs.

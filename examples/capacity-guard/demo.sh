@@ -7,59 +7,19 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp="$root/.tmp/demo"
-bin="$root/.tmp/bin"
 data="${DEMO_DATA:-$root/internal/emulator/testdata/example-data.json}"
-terraform=${TERRAFORM:-terraform}
-# The version the local build is offered as: there is no other, so any will do (but terraform
-# never selects 0.0.0).
-version=0.0.1
-platform="$(go env GOOS)_$(go env GOARCH)"
-mirror="$tmp/mirror"
 work="$tmp/capacity-guard"
+# shellcheck source=lib.sh
+. "$root/examples/capacity-guard/lib.sh"
 
-rm -rf "$mirror" "$work"
-mkdir -p "$bin" "$work" "$mirror/registry.terraform.io/cloudquota/cloudquota/$version/$platform"
+rm -rf "$work"
+mkdir -p "$work"
 
 echo "== Building the provider and the emulator"
-go build -ldflags "-X main.version=$version" \
-  -o "$mirror/registry.terraform.io/cloudquota/cloudquota/$version/$platform/terraform-provider-cloudquota_v$version" "$root"
-go build -o "$bin/cloudquota-emulator" "$root/internal/emulator/cmd/cloudquota-emulator"
-
-# The local build from the mirror, every other provider (none here) as usual.
-cat > "$tmp/demo.tfrc" <<CFG
-provider_installation {
-  filesystem_mirror {
-    path    = "$mirror"
-    include = ["registry.terraform.io/cloudquota/cloudquota"]
-  }
-  direct {
-    exclude = ["registry.terraform.io/cloudquota/cloudquota"]
-  }
-}
-CFG
-
-rm -f "$tmp/emulator.url"
-"$bin/cloudquota-emulator" -listen 127.0.0.1:0 -data "$data" -url-file "$tmp/emulator.url" -quiet >/dev/null &
-emulator_pid=$!
-trap 'kill "$emulator_pid" 2>/dev/null || true; wait "$emulator_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  [ -s "$tmp/emulator.url" ] && break
-  kill -0 "$emulator_pid" 2>/dev/null || break
-  sleep 0.1
-done
-[ -s "$tmp/emulator.url" ] || { echo "the emulator did not start" >&2; exit 1; }
-url=$(cat "$tmp/emulator.url")
-
-# The emulator's own test key pairs (constants of the emulator, not secrets).
-export HW_ACCESS_KEY=EMULATORHUAWEIAK0001
-export HW_SECRET_KEY=emulator-huawei-secret-key
-export TENCENTCLOUD_SECRET_ID=AKIDEMULATORTENCENT0001
-export TENCENTCLOUD_SECRET_KEY=emulator-tencent-secret-key
-export ALICLOUD_ACCESS_KEY=LTAIEMULATORALIBABA0001
-export ALICLOUD_SECRET_KEY=emulator-alibaba-secret-key
-export TF_CLI_CONFIG_FILE="$tmp/demo.tfrc"
-export CHECKPOINT_DISABLE=1
-export TF_IN_AUTOMATION=1
+build
+start_emulator emulator -data "$data" -quiet
+url=$emulator_url
+use_emulator_credentials
 
 # A copy of the module, so that terraform's working files stay under .tmp.
 cp "$root/examples/capacity-guard/main.tf" "$work/"
@@ -67,11 +27,7 @@ cp "$root/examples/capacity-guard/main.tf" "$work/"
 echo "== Emulator at $url (Huawei Cloud, Tencent Cloud and Alibaba Cloud), data from ${data#"$root"/}"
 echo
 echo "== terraform init, offline: the provider comes from the local mirror"
-if ! init_out=$("$terraform" -chdir="$work" init -input=false -no-color 2>&1); then
-  echo "$init_out" >&2
-  exit 1
-fi
-grep -E '^- (Installed|Installing)|successfully initialized' <<<"$init_out"
+init_module "$work"
 
 cat <<'TXT'
 

@@ -5,6 +5,7 @@
 //
 //	cloudquota-emulator [-listen ADDR] [-data FILE] [-url-file FILE] [-quiet]
 //	    [-latency DURATION] [-rate-limit N] [-fault SPEC]... [credential flags]
+//	cloudquota-emulator -version
 //
 // Fault injection, for trying retries and limits by hand:
 //
@@ -43,6 +44,9 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
+
+// version is set by goreleaser through -ldflags "-X main.version=...".
+var version = "dev"
 
 // faultFlags collects repeated -fault flags.
 type faultFlags struct {
@@ -84,6 +88,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	dataPath := fs.String("data", "", "JSON data file replacing the default responses (optional)")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (optional)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	ak := fs.String("huawei-access-key", emulator.DefaultHuaweiCredential.AccessKey, "Huawei Cloud access key to accept")
 	sk := fs.String("huawei-secret-key", emulator.DefaultHuaweiCredential.SecretKey, "Huawei Cloud secret key to accept")
 	tcID := fs.String("tencent-secret-id", emulator.DefaultTencentCredential.AccessKey, "Tencent Cloud SecretId to accept")
@@ -100,6 +105,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "cloudquota-emulator", version)
+		return nil
 	}
 	if *latency < 0 {
 		return errors.New("-latency must not be negative")
