@@ -129,8 +129,8 @@ func (e *emulatorProc) stop() {
 	_ = e.cmd.Wait()
 }
 
-// callStats summarises a run's requests: all of them, those the emulator's rate limit
-// refused, and those answered with anything but a plain 200 (throttling and faults included).
+// callStats summarises a run's requests: all of them, those the emulator's rate limits
+// refused (isThrottled), and those answered with anything but a plain 200 (throttling and faults included).
 type callStats struct {
 	Calls, Throttled, Failed int
 	// PeakPerSecond is the most requests whose log lines arrived within any one second: the
@@ -142,7 +142,7 @@ func countCalls(reqs []logged) callStats {
 	var s callStats
 	for i, r := range reqs {
 		s.Calls++
-		if r.Note == "rate limit" {
+		if isThrottled(r) {
 			s.Throttled++
 		}
 		if r.Status != "200" || r.Note != "" {

@@ -35,6 +35,10 @@ type report struct {
 	Schema          schemaResult `json:"schema"`
 	Plans           []planResult `json:"plans"`
 	Targets         []target     `json:"targets"`
+	// Shared is the section "Rate limits shared between terraform processes"; nil when
+	// skipped (-skip-shared). Partial says what was left out (-shared-only).
+	Shared  *sharedResult `json:"shared,omitempty"`
+	Partial string        `json:"partial,omitempty"`
 }
 
 type machineInfo struct {
@@ -171,6 +175,9 @@ func (r *report) evaluate(o options) {
 	add := func(name string, met bool, format string, args ...any) {
 		r.Targets = append(r.Targets, target{Name: name, Figure: fmt.Sprintf(format, args...), Met: met})
 	}
+	if len(r.Plans) == 0 {
+		return // -shared-only: that section has its own targets
+	}
 	sr := r.Schema.Provider.WallMS / r.Schema.Baseline.WallMS
 	add("schema load within 1.2x of the baseline provider's", sr <= 1.2,
 		"%s vs %s: %.2fx", ms(r.Schema.Provider.WallMS), ms(r.Schema.Baseline.WallMS), sr)
@@ -272,14 +279,32 @@ func (r *report) markdown() []byte {
 	}
 	p("The schema is timed %d times with each provider, alternating.", s.RunsSchema)
 	p("")
+	if r.Partial != "" {
+		p("**Partial report: %s.**", r.Partial)
+		p("")
+	}
 	p("- Date: %s (the run took %.0f s)", r.Date, r.DurationSeconds)
 	p("- Command: `%s`", r.Command)
+	p("- Other flags go through `BENCH_FLAGS`: `make bench BENCH_FLAGS=\"-shared-only -out=/tmp/bench\"` runs only the")
+	p("  section \"Rate limits shared between terraform processes\" (and writes a partial report, here elsewhere);")
+	p("  `make bench BENCH_FLAGS=-skip-shared` runs everything but that section; `BENCH_FLAGS=\"-sizes=1,10 -runs=1\"`")
+	p("  a quick run. Every flag of the command above can be given so.")
 	p("- Machine: %s, %d cores, %d MB memory; Linux %s; %s; terraform %s", r.Machine.CPU, r.Machine.Cores,
 		r.Machine.MemoryMB, r.Machine.Kernel, r.Machine.Go, r.Machine.Terraform)
 	p("- Load average (1, 5, 15 min) at start %s, at end %s", r.Machine.LoadStart, r.Machine.LoadEnd)
-	p("- Emulator: a separate process, %s latency on every request, rate limit %g requests/s per API; the provider's own client-side limit for TCSS `DescribeImageAuthorizedInfo` is %g/s; terraform's -parallelism is its default, %d",
-		s.Latency, s.EmulatorRateLimit, s.ClientRateLimit, s.TerraformParallelism)
+	limit := fmt.Sprintf("rate limit %g requests/s per API (`-rate-limit`)", s.EmulatorRateLimit)
+	if s.EmulatorRateLimit == 0 {
+		limit = "its default rate limits (the documented ones)"
+	}
+	p("- Emulator: a separate process, %s latency on every request, %s; the provider's own client-side limit for TCSS `DescribeImageAuthorizedInfo` is %g/s; terraform's -parallelism is its default, %d",
+		s.Latency, limit, s.ClientRateLimit, s.TerraformParallelism)
 	p("")
+	if len(r.Plans) == 0 {
+		if r.Shared != nil {
+			r.Shared.markdown(p)
+		}
+		return b.Bytes()
+	}
 	p("## Targets (issue 8)")
 	p("")
 	p("| target | figure | met |")
@@ -343,6 +368,9 @@ func (r *report) markdown() []byte {
 			ms(st.ProviderCPU), ms(st.TotalCPU), st.ProviderProc)
 	}
 	p("")
+	if r.Shared != nil {
+		r.Shared.markdown(p)
+	}
 	p("## How it was measured")
 	p("")
 	p("- Wall time: from starting `terraform` to its exit, as a user waits for it. Each module is planned once")
@@ -354,7 +382,8 @@ func (r *report) markdown() []byte {
 	p("- Terraform peak RSS: `ru_maxrss` from `wait4` of terraform: the largest peak RSS among terraform and the")
 	p("  providers it reaped (in practice terraform's own).")
 	p("- API calls: the emulator's request log (one line per request, read from its stderr) during the plan;")
-	p("  throttled are the answers its rate limit gave (`[rate limit]`), failed are all answers other than a plain")
+	p("  throttled are the answers its rate limits gave (a note mentioning a limit, such as `[rate limit]`, or a 429")
+	p("  not caused by an injected fault), failed are all answers other than a plain")
 	p("  200. Peak calls/s is the most log lines the bench read within one second.")
 	p("- Provider CPU: user + system time of the provider processes (`/proc/<pid>/stat`, last reading); all CPU:")
 	p("  `wait4`'s user + system time of terraform and every child it reaped (the providers included). On 2 cores,")
