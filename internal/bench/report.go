@@ -226,8 +226,8 @@ func (r *report) evaluate(o options) {
 		}
 	}
 	add("distinct instances: no throttling errors with the emulator's rate limit on", throttled == 0 && failed == 0 && plansFailed == 0,
-		"%d calls in all distinct-argument runs at an emulator limit of %g/s: %d throttled, %d failed, %d plans failed",
-		calls, o.rateLimit, throttled, failed, plansFailed)
+		"%d calls in all distinct-argument runs at an emulator limit of %s: %d throttled, %d failed, %d plans failed",
+		calls, tcssLimit(o.rateLimit), throttled, failed, plansFailed)
 	add("binary under 40 MB", r.Binary.ProviderRelease < 40e6,
 		"%s (release build, -s -w); %s without -s -w", mb(r.Binary.ProviderRelease), mb(r.Binary.ProviderPlain))
 	var peak int64
@@ -342,7 +342,7 @@ func (r *report) markdown() []byte {
 	p("- **identical**: N `cloudquota_tcss_image_authorized_info` with the same arguments (`count = N`).")
 	p("- **distinct**: N `cloudquota_tcss_image_authorized_info`, each in its own region (`for_each` over")
 	p("  `bench-region-NNNN`, regions the emulator's data file `tencentcloud.regions` lists): N different reads,")
-	p("  with the emulator enforcing Tencent's documented %g/s.", s.EmulatorRateLimit)
+	p("  with the emulator enforcing Tencent's documented %s.", tcssLimit(s.EmulatorRateLimit))
 	p("- **%s**: identical, with `TF_LOG_SDK=trace` in the environment: the plugin SDKs' own TRACE logs on, as", kindIdenticalLogged)
 	p("  for any framework provider by default; the provider's `main()` turns them off when nobody asked for logs (see below).")
 	p("")
@@ -451,12 +451,21 @@ func (r *report) markdown() []byte {
 		p("take at least calls / rate = %d / %g = %s. The measured %s is that bound plus Terraform's own cost;", d.Calls, s.ClientRateLimit, ms(float64(d.Calls)/s.ClientRateLimit*1000), ms(d.WallMS))
 		p("the latency target would hold only for an API whose limit exceeds parallelism / latency = %g/s.",
 			float64(s.TerraformParallelism)/lat.Seconds())
-		p("The rate limit is what keeps the throttled count at 0: the emulator refuses anything over %g/s.", s.EmulatorRateLimit)
+		p("The rate limit is what keeps the throttled count at 0: the emulator refuses anything over %s.", tcssLimit(s.EmulatorRateLimit))
 		p("The limit is shared by all regions on purpose: Tencent counts it per API, access region (the API server")
 		p("a request reaches, the same for `tcss.tencentcloudapi.com` whatever the product region) and sub-account")
 		p("(Tencent Cloud API docs, \"API 频率限制说明\"), so reads of many product regions draw on one budget.")
 	}
 	return b.Bytes()
+}
+
+// tcssLimit is the emulator's limit for the TCSS plans: -rate-limit, or with -rate-limit=0 its
+// default, which issue 16 makes the documented 20/s.
+func tcssLimit(rate float64) string {
+	if rate == 0 {
+		return "20/s (its default, the documented limit)"
+	}
+	return fmt.Sprintf("%g/s", rate)
 }
 
 func ratio(a, b int64) float64 {

@@ -208,6 +208,10 @@ func runSharedRow(ctx context.Context, o options, b *builds, env, emuArgs []stri
 	for i, d := range dirs {
 		cmd := exec.CommandContext(pctx, o.terraform, "plan", "-input=false", "-no-color", "-lock=false")
 		cmd.Dir, cmd.Env = d, penv
+		// At -shared-timeout, interrupt terraform as Ctrl-C would (it stops its providers),
+		// and kill it only if it has not exited 30 s later.
+		cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+		cmd.WaitDelay = 30 * time.Second
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
 		began := time.Now()
@@ -369,7 +373,7 @@ func (s *sharedResult) evaluate() {
 			"%d throttled of %d %s calls%s; %d of %d plans failed%s (failed plans are not part of this target: at %d a minute the last of %d calls cannot go before %s after the first, "+
 				"against each read's default timeouts.read of 5m; that is what cache_ttl is for)",
 			n.Throttled, n.HSSCalls, hssAction, how, n.PlansFailed, n.Processes, why(n),
-			hssLimitCalls, n.Processes, limitWait(n.Processes))
+			hssLimitCalls, n.Processes, secs(limitWait(n.Processes)))
 	}
 }
 
