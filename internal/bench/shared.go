@@ -158,8 +158,13 @@ func limitWait(n int) time.Duration {
 	return time.Duration((n+hssLimitCalls-1)/hssLimitCalls-1) * hssLimitWindow
 }
 
-// secs renders a whole number of seconds as "60 s".
-func secs(d time.Duration) string { return fmt.Sprintf("%.0f s", d.Seconds()) }
+// secs renders a duration of whole seconds as "59 s", or of whole minutes over one as "5 min".
+func secs(d time.Duration) string {
+	if d > time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%d min", d/time.Minute)
+	}
+	return fmt.Sprintf("%.0f s", d.Seconds())
+}
 
 // kept says whether the answers stayed within the documented limit, and if not, how not.
 func (r sharedRow) kept() (bool, string) {
@@ -440,7 +445,7 @@ func (s *sharedResult) markdown(p func(string, ...any)) {
 	p("  kept), whatever the throttled count says, and the targets on throttling and the floor are then not met.")
 	p("- Each row runs once: it takes minutes where the limit is enforced (the last of %d calls at %d a minute",
 		max(len(hssVersions), s.processes()), hssLimitCalls)
-	p("  cannot go before %s after the first).", limitWait(max(len(hssVersions), s.processes())))
+	p("  cannot go before %s after the first).", secs(limitWait(max(len(hssVersions), s.processes()))))
 	p("  On 2 cores, %d terraform processes starting at once also wait for CPU: their own time is part of the wall.", s.processes())
 	p("")
 	p("| target | figure | met |")
