@@ -23,8 +23,9 @@ type emulatorProc struct {
 	URL  string
 	done chan struct{}
 
-	mu   sync.Mutex
-	reqs []logged
+	mu    sync.Mutex
+	reqs  []logged
+	other []string // the last lines of its stderr that are not request lines (errors, usage)
 }
 
 // logged is one request line of the emulator's log.
@@ -63,7 +64,10 @@ func startEmulator(ctx context.Context, bin, dir string, args ...string) (*emula
 		select {
 		case <-e.done:
 			_ = cmd.Wait()
-			return nil, fmt.Errorf("the emulator exited before listening (%v)", cmd.ProcessState)
+			// A flag this bench passes may be one the emulator no longer has: -rate-limit=0
+			// leaves that one out, -shared-emulator-flags sets the shared section's.
+			return nil, fmt.Errorf("the emulator (%s) exited before listening (%v):\n%s",
+				strings.Join(args, " "), cmd.ProcessState, strings.Join(e.other, "\n"))
 		case <-ctx.Done():
 			e.stop()
 			return nil, ctx.Err()
@@ -83,6 +87,12 @@ func (e *emulatorProc) read(r io.Reader) {
 	for sc.Scan() {
 		m := logLine.FindStringSubmatch(sc.Text())
 		if m == nil {
+			e.mu.Lock()
+			e.other = append(e.other, sc.Text())
+			if len(e.other) > 20 {
+				e.other = e.other[1:]
+			}
+			e.mu.Unlock()
 			continue
 		}
 		e.mu.Lock()
@@ -129,8 +139,8 @@ func (e *emulatorProc) stop() {
 	_ = e.cmd.Wait()
 }
 
-// callStats summarises a run's requests: all of them, those the emulator's rate limit
-// refused, and those answered with anything but a plain 200 (throttling and faults included).
+// callStats summarises a run's requests: all of them, those the emulator's rate limits
+// refused (isThrottled), and those answered with anything but a plain 200 (throttling and faults included).
 type callStats struct {
 	Calls, Throttled, Failed int
 	// PeakPerSecond is the most requests whose log lines arrived within any one second: the
@@ -142,7 +152,7 @@ func countCalls(reqs []logged) callStats {
 	var s callStats
 	for i, r := range reqs {
 		s.Calls++
-		if r.Note == "rate limit" {
+		if isThrottled(r) {
 			s.Throttled++
 		}
 		if r.Status != "200" || r.Note != "" {

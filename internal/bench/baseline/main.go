@@ -1,8 +1,9 @@
 // Command baseline is the benchmark's yardstick: a terraform-plugin-framework provider with
-// no data sources, no resources and an empty schema, served exactly as the real provider is
-// (protocol 6, providerserver.Serve). Whatever it costs Terraform to start, load and
-// configure is the floor any framework provider pays; `make bench` compares the real
-// provider against it.
+// one trivial data source (baseline_echo: its output is its input; no I/O) and an empty
+// provider schema, served exactly as the real provider is (protocol 6, providerserver.Serve).
+// Terraform starts a provider whose data sources a plan reads as often as it starts the real
+// one, so what a plan of N baseline_echo costs is the floor any framework provider with a data
+// source pays for N instances; `make bench` compares the real provider against it.
 package main
 
 import (
@@ -10,10 +11,12 @@ import (
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 type baseline struct{}
@@ -24,14 +27,57 @@ func (baseline) Metadata(_ context.Context, _ provider.MetadataRequest, resp *pr
 }
 
 func (baseline) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
-	resp.Schema = schema.Schema{}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The benchmark's yardstick: a framework provider with one trivial data source, `baseline_echo`.",
+	}
 }
 
 func (baseline) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {}
 
-func (baseline) DataSources(context.Context) []func() datasource.DataSource { return nil }
+func (baseline) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{func() datasource.DataSource { return echo{} }}
+}
 
 func (baseline) Resources(context.Context) []func() resource.Resource { return nil }
+
+// echo is baseline_echo: output = input, computed without any I/O, so that a read costs only
+// what the framework and Terraform cost.
+type echo struct{}
+
+type echoModel struct {
+	Input  types.String `tfsdk:"input"`
+	Output types.String `tfsdk:"output"`
+}
+
+func (echo) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_echo"
+}
+
+func (echo) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = dschema.Schema{
+		MarkdownDescription: "Echoes `input` as `output`: a data source that does nothing but be read.",
+		Attributes: map[string]dschema.Attribute{
+			"input": dschema.StringAttribute{
+				MarkdownDescription: "Any string; null when unset.",
+				Optional:            true,
+			},
+			"output": dschema.StringAttribute{
+				MarkdownDescription: "The same as `input`.",
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (echo) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m echoModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.Output = m.Input
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
 
 func main() {
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return baseline{} },
