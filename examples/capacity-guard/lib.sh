@@ -76,6 +76,10 @@ use_emulator_credentials() {
   export ALICLOUD_ACCESS_KEY=LTAIEMULATORALIBABA0001
   export ALICLOUD_SECRET_KEY=emulator-alibaba-secret-key
   export TF_CLI_CONFIG_FILE="$tmp/terraform.tfrc"
+  # The emulator's key pairs are everyone's: keep their rate-limit budgets and cached answers
+  # apart from those of other runs on this machine.
+  export CLOUDQUOTA_CACHE_DIR="$tmp/cloudquota-cache"
+  rm -rf "$CLOUDQUOTA_CACHE_DIR"
   export CHECKPOINT_DISABLE=1
   export TF_IN_AUTOMATION=1
 }

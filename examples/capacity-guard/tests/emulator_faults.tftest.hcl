@@ -27,8 +27,10 @@ provider "cloudquota" {
     region    = "cn-shanghai"
     endpoints = { sas = var.faulty_emulator_url }
   }
-  # One retry: the two throttling answers use up both attempts, quickly.
+  # One retry: the two throttling answers use up both attempts. A throttled answer holds the next
+  # call for the API's window (HSS documents a minute); a short one keeps the test quick.
   max_retries = 1
+  rate_limits = { ShowResourceQuotas = "5/5s" }
 }
 
 run "throttle_and_403_fail_the_reads" {
