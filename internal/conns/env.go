@@ -3,10 +3,11 @@ package conns
 import (
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 )
 
 // Env resolves each provider setting as HCL > the first set environment variable, for
@@ -38,7 +39,7 @@ func (s *Env) Str(v types.String, at path.Path, envs ...string) string {
 
 // Duration is Str for a Go duration attribute: its string form, else the first set variable
 // (a Go duration or whole seconds, checked when the client is built).
-func (s *Env) Duration(v timetypes.GoDuration, at path.Path, envs ...string) string {
+func (s *Env) Duration(v attrs.Duration, at path.Path, envs ...string) string {
 	return s.Str(v.StringValue, at, envs...)
 }
 

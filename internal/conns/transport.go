@@ -110,7 +110,10 @@ func IsTransient(err error) bool {
 	}
 	// Some SDKs flatten transport errors into text.
 	lower := strings.ToLower(err.Error())
-	for _, s := range []string{"connection refused", "connection reset", "timeout", "eof", "broken pipe"} {
+	for _, s := range []string{
+		"connection refused", "connection reset", "timeout", "eof", "broken pipe",
+		"no such host", "server misbehaving", "network is unreachable", "no route to host",
+	} {
 		if strings.Contains(lower, s) {
 			return true
 		}

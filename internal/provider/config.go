@@ -7,13 +7,13 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/alibaba"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/huawei"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/tencent"
@@ -37,11 +37,11 @@ var clouds = []cloud{huawei.Cloud{}, tencent.Cloud{}, alibaba.Cloud{}}
 
 // globalModel is the provider's own attributes, those every cloud shares.
 type globalModel struct {
-	MaxRetries     types.Int64          `tfsdk:"max_retries"`
-	RequestTimeout timetypes.GoDuration `tfsdk:"request_timeout"`
-	Insecure       types.Bool           `tfsdk:"insecure"`
-	CacheTTL       timetypes.GoDuration `tfsdk:"cache_ttl"`
-	RateLimits     types.Map            `tfsdk:"rate_limits"`
+	MaxRetries     types.Int64    `tfsdk:"max_retries"`
+	RequestTimeout attrs.Duration `tfsdk:"request_timeout"`
+	Insecure       types.Bool     `tfsdk:"insecure"`
+	CacheTTL       attrs.Duration `tfsdk:"cache_ttl"`
+	RateLimits     types.Map      `tfsdk:"rate_limits"`
 }
 
 // get reads the provider's own attributes from the configuration.
@@ -85,7 +85,7 @@ const (
 
 // cacheTTL is cache_ttl, else CLOUDQUOTA_CACHE_TTL (checked here: a variable has no plan-time
 // validator), else off.
-func cacheTTL(v timetypes.GoDuration, getenv func(string) string, diags *diag.Diagnostics) time.Duration {
+func cacheTTL(v attrs.Duration, getenv func(string) string, diags *diag.Diagnostics) time.Duration {
 	if !v.IsNull() && !v.IsUnknown() {
 		d, ds := v.ValueGoDuration()
 		diags.Append(ds...)

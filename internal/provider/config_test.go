@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -21,7 +22,7 @@ func TestClientConfigGlobalSettings(t *testing.T) {
 
 	cfg, diags = globalModel{
 		MaxRetries:     types.Int64Value(0),
-		RequestTimeout: timetypes.NewGoDurationValue(1500 * time.Millisecond),
+		RequestTimeout: attrs.Duration{GoDuration: timetypes.NewGoDurationValue(1500 * time.Millisecond)},
 		Insecure:       types.BoolValue(true),
 	}.settings(func(string) string { return "" })
 	if diags.HasError() {

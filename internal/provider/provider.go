@@ -8,7 +8,6 @@ import (
 	"maps"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -20,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
@@ -72,7 +72,7 @@ func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: "Time limit of one HTTP attempt, as a Go duration such as `\"30s\"`. Default `\"30s\"`.",
 				Optional:            true,
-				CustomType:          timetypes.GoDurationType{},
+				CustomType:          attrs.DurationType{},
 				Validators:          []validator.String{validate.PositiveDuration()},
 			},
 			"cache_ttl": schema.StringAttribute{
@@ -84,7 +84,7 @@ func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"never kept. Answers are kept in files under `CLOUDQUOTA_CACHE_DIR`. Environment: " +
 					"`CLOUDQUOTA_CACHE_TTL`.",
 				Optional:   true,
-				CustomType: timetypes.GoDurationType{},
+				CustomType: attrs.DurationType{},
 				Validators: []validator.String{validate.NonNegativeDuration()},
 			},
 			"rate_limits": schema.MapAttribute{

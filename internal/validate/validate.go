@@ -35,7 +35,7 @@ func (v httpURL) ValidateString(ctx context.Context, req validator.StringRequest
 }
 
 // PositiveDuration rejects zero and negative Go durations. Syntax errors are left to the
-// timetypes.GoDuration type, which reports them itself.
+// attrs.Duration type, which reports them itself.
 func PositiveDuration() validator.String { return positiveDuration{} }
 
 type positiveDuration struct{}
@@ -63,7 +63,7 @@ func (v positiveDuration) ValidateString(ctx context.Context, req validator.Stri
 // DurationBetween accepts Go durations of whole seconds from lo to hi inclusive: the session
 // lengths the vendors' STS and IAM APIs allow (in seconds), checked at plan time rather than
 // by a refused exchange.
-// Syntax errors are left to the timetypes.GoDuration type.
+// Syntax errors are left to the attrs.Duration type.
 func DurationBetween(lo, hi time.Duration) validator.String { return durationBetween{lo, hi} }
 
 type durationBetween struct{ lo, hi time.Duration }
@@ -113,7 +113,7 @@ func (v stsEndpoint) ValidateString(ctx context.Context, req validator.StringReq
 }
 
 // NonNegativeDuration rejects negative Go durations; zero is allowed (a setting that is off).
-// Syntax errors are left to the timetypes.GoDuration type.
+// Syntax errors are left to the attrs.Duration type.
 func NonNegativeDuration() validator.String { return nonNegativeDuration{} }
 
 type nonNegativeDuration struct{}

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -79,20 +79,20 @@ type Model struct {
 }
 
 type alibabaAssumeRoleModel struct {
-	RoleARN     types.String         `tfsdk:"role_arn"`
-	SessionName types.String         `tfsdk:"session_name"`
-	Duration    timetypes.GoDuration `tfsdk:"duration"`
-	ExternalID  types.String         `tfsdk:"external_id"`
-	Policy      types.String         `tfsdk:"policy"`
+	RoleARN     types.String   `tfsdk:"role_arn"`
+	SessionName types.String   `tfsdk:"session_name"`
+	Duration    attrs.Duration `tfsdk:"duration"`
+	ExternalID  types.String   `tfsdk:"external_id"`
+	Policy      types.String   `tfsdk:"policy"`
 }
 
 type alibabaOIDCModel struct {
-	OIDCProviderARN types.String         `tfsdk:"oidc_provider_arn"`
-	RoleARN         types.String         `tfsdk:"role_arn"`
-	OIDCTokenFile   types.String         `tfsdk:"oidc_token_file"`
-	OIDCToken       types.String         `tfsdk:"oidc_token"`
-	SessionName     types.String         `tfsdk:"session_name"`
-	Duration        timetypes.GoDuration `tfsdk:"duration"`
+	OIDCProviderARN types.String   `tfsdk:"oidc_provider_arn"`
+	RoleARN         types.String   `tfsdk:"role_arn"`
+	OIDCTokenFile   types.String   `tfsdk:"oidc_token_file"`
+	OIDCToken       types.String   `tfsdk:"oidc_token"`
+	SessionName     types.String   `tfsdk:"session_name"`
+	Duration        attrs.Duration `tfsdk:"duration"`
 }
 
 // Cloud is the cloud as the provider sees it: a block, and its Configure.
@@ -163,7 +163,7 @@ func merge(s *conns.Env, m *Model) Config {
 // sessionDuration is the HCL duration (validated at plan time), else env as a Go duration or
 // whole seconds. An unusable env value is recorded in cfg.Problems, reported when the client is
 // built, so that it never disturbs the other clouds.
-func sessionDuration(s *conns.Env, cfg *Config, v timetypes.GoDuration, at path.Path, env string) time.Duration {
+func sessionDuration(s *conns.Env, cfg *Config, v attrs.Duration, at path.Path, env string) time.Duration {
 	if v.IsUnknown() {
 		s.Str(types.StringUnknown(), at)
 		return 0

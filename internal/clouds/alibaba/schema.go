@@ -3,12 +3,12 @@ package alibaba
 import (
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
@@ -170,7 +170,7 @@ func alibabaDuration(env string) schema.StringAttribute {
 		MarkdownDescription: "Session duration, a Go duration from `\"15m\"` to `\"12h\"` (and at most the role's " +
 			"maximum session duration). Default `\"1h\"`. Environment: " + env + " (a Go duration or whole seconds).",
 		Optional:   true,
-		CustomType: timetypes.GoDurationType{},
+		CustomType: attrs.DurationType{},
 		Validators: []validator.String{validate.DurationBetween(alibabaMinSession, alibabaMaxSession)},
 	}
 }

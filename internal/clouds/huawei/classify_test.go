@@ -49,4 +49,12 @@ func TestClassifyHuaweiBuild(t *testing.T) {
 	if e.HTTPStatus != 0 || !retry {
 		t.Errorf("connection refused: got %+v retry=%v, want a transient transport error", e, retry)
 	}
+
+	// A DNS failure of the IAM project lookup arrives as text too, and is retried like the
+	// same failure of any other call (a net.Error there).
+	e, retry = classifyBuild(errors.New(`failed to get project id of region 'cn-north-4' automatically, ` +
+		`Get "https://iam.example.invalid/v3/projects?name=cn-north-4": dial tcp: lookup iam.example.invalid: no such host`))
+	if e.HTTPStatus != 0 || !retry {
+		t.Errorf("DNS failure: got %+v retry=%v, want a transient transport error", e, retry)
+	}
 }

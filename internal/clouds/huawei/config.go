@@ -3,11 +3,11 @@ package huawei
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -53,10 +53,10 @@ type Model struct {
 }
 
 type assumeRoleModel struct {
-	AgencyName types.String         `tfsdk:"agency_name"`
-	DomainName types.String         `tfsdk:"domain_name"`
-	DomainID   types.String         `tfsdk:"domain_id"`
-	Duration   timetypes.GoDuration `tfsdk:"duration"`
+	AgencyName types.String   `tfsdk:"agency_name"`
+	DomainName types.String   `tfsdk:"domain_name"`
+	DomainID   types.String   `tfsdk:"domain_id"`
+	Duration   attrs.Duration `tfsdk:"duration"`
 }
 
 type oidcModel struct {

@@ -1,12 +1,12 @@
 package huawei
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
@@ -131,7 +131,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 						MarkdownDescription: "Lifetime of the temporary credentials, a Go duration from `15m` to `24h`. " +
 							"Default `1h`. Environment: `HW_ASSUME_ROLE_DURATION` (a Go duration or whole seconds).",
 						Optional:   true,
-						CustomType: timetypes.GoDurationType{},
+						CustomType: attrs.DurationType{},
 						Validators: []validator.String{validate.DurationBetween(AssumeRoleMinDuration, AssumeRoleMaxDuration)},
 					},
 				},

@@ -3,11 +3,11 @@ package tencent
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -76,18 +76,18 @@ type Model struct {
 }
 
 type tencentAssumeRoleModel struct {
-	RoleArn     types.String         `tfsdk:"role_arn"`
-	SessionName types.String         `tfsdk:"session_name"`
-	Duration    timetypes.GoDuration `tfsdk:"duration"`
+	RoleArn     types.String   `tfsdk:"role_arn"`
+	SessionName types.String   `tfsdk:"session_name"`
+	Duration    attrs.Duration `tfsdk:"duration"`
 }
 
 type tencentOIDCModel struct {
-	ProviderID  types.String         `tfsdk:"provider_id"`
-	RoleArn     types.String         `tfsdk:"role_arn"`
-	SessionName types.String         `tfsdk:"session_name"`
-	Duration    timetypes.GoDuration `tfsdk:"duration"`
-	TokenFile   types.String         `tfsdk:"web_identity_token_file"`
-	Token       types.String         `tfsdk:"web_identity_token"`
+	ProviderID  types.String   `tfsdk:"provider_id"`
+	RoleArn     types.String   `tfsdk:"role_arn"`
+	SessionName types.String   `tfsdk:"session_name"`
+	Duration    attrs.Duration `tfsdk:"duration"`
+	TokenFile   types.String   `tfsdk:"web_identity_token_file"`
+	Token       types.String   `tfsdk:"web_identity_token"`
 }
 
 // Environment variables of the Tencent credential settings, named as in the official

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -30,7 +31,7 @@ func TestTencentCredentialSettingsMerge(t *testing.T) {
 		{
 			name: "assume_role block over its variables",
 			hcl: &Model{AssumeRole: &tencentAssumeRoleModel{RoleArn: types.StringValue("hcl-role"),
-				Duration: timetypes.NewGoDurationValueFromStringMust("1h")}},
+				Duration: attrs.Duration{GoDuration: timetypes.NewGoDurationValueFromStringMust("1h")}}},
 			env:      map[string]string{envTCRoleArn: "env-role", envTCSessionName: "s"},
 			wantRole: &AssumeRole{RoleArn: "hcl-role", SessionName: "s", Duration: "1h"},
 		},

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -179,6 +180,9 @@ func tencentBaseCredentials(cfg Config) (tencentBase, error) {
 
 	// 5. CVM role metadata, bounded.
 	cred, err := conns.FromMetadata(func() (tc.CredentialIface, error) {
+		if err := probeCVMRole(); err != nil {
+			return nil, err
+		}
 		return tc.DefaultCvmRoleProvider().GetCredential()
 	})
 	if err == nil {
@@ -192,6 +196,29 @@ func tencentBaseCredentials(cfg Config) (tencentBase, error) {
 		"assume_role_with_oidc block (TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE, " +
 		"TENCENTCLOUD_ASSUME_ROLE_ARN, TENCENTCLOUD_ASSUME_ROLE_PROVIDER_ID); or run on a CVM instance with " +
 		"a CAM role bound.")
+}
+
+// cvmRoleURL is where a CVM instance's metadata service names the CAM role bound to it.
+const cvmRoleURL = "http://metadata.tencentyun.com/latest/meta-data/cam/security-credentials/"
+
+// probeCVMRole asks the metadata service for the instance's role before the SDK does: the
+// SDK answers every failure of that lookup with "Please confirm whether the role is bound",
+// hiding the network error that, off a CVM instance, is the real cause.
+func probeCVMRole() error {
+	client := &http.Client{Timeout: conns.MetadataTimeout}
+	resp, err := client.Get(cvmRoleURL)
+	if err != nil {
+		return fmt.Errorf("the instance metadata service did not answer (not on a CVM instance, or it is "+
+			"unreachable): %w", err)
+	}
+	defer func() { _ = resp.Body.Close() }()
+	switch resp.StatusCode {
+	case http.StatusOK:
+		return nil
+	case http.StatusNotFound:
+		return errors.New("the instance metadata service answered that no CAM role is bound to this instance")
+	}
+	return fmt.Errorf("the instance metadata service answered HTTP %d", resp.StatusCode)
 }
 
 // isTencentNotFound reports the SDK's "nothing here" answers (no variable, no file, no role).

@@ -4,12 +4,12 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
@@ -123,7 +123,7 @@ func tencentAssumeRoleBlock() schema.SingleNestedBlock {
 				MarkdownDescription: "Session length, a Go duration from `1s` to `12h`. Environment: " +
 					"`TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (a Go duration or whole seconds). Default `2h`.",
 				Optional:   true,
-				CustomType: timetypes.GoDurationType{},
+				CustomType: attrs.DurationType{},
 				Validators: []validator.String{validate.DurationBetween(time.Second, MaxRoleDuration)},
 			},
 		},
@@ -161,7 +161,7 @@ func tencentOIDCBlock() schema.SingleNestedBlock {
 				MarkdownDescription: "Session length, a Go duration from `1s` to `12h`. Environment: " +
 					"`TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (a Go duration or whole seconds). Default `2h`.",
 				Optional:   true,
-				CustomType: timetypes.GoDurationType{},
+				CustomType: attrs.DurationType{},
 				Validators: []validator.String{validate.DurationBetween(time.Second, MaxRoleDuration)},
 			},
 			"web_identity_token_file": schema.StringAttribute{

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -46,15 +45,15 @@ type expiringResourcesDataSource struct {
 }
 
 type expiringResourcesModel struct {
-	ID             types.String         `tfsdk:"id"`
-	Region         types.String         `tfsdk:"region"`
-	Timeouts       timeouts.Value       `tfsdk:"timeouts"`
-	Business       types.Set            `tfsdk:"business"`
-	StartTime      timetypes.RFC3339    `tfsdk:"resource_expire_start_time"`
-	EndTime        timetypes.RFC3339    `tfsdk:"resource_expire_end_time"`
-	ExpiringWithin timetypes.GoDuration `tfsdk:"expiring_within"`
-	Resources      []resourceModel      `tfsdk:"resources"`
-	TotalCount     types.Int64          `tfsdk:"total_count"`
+	ID             types.String    `tfsdk:"id"`
+	Region         types.String    `tfsdk:"region"`
+	Timeouts       timeouts.Value  `tfsdk:"timeouts"`
+	Business       types.Set       `tfsdk:"business"`
+	StartTime      attrs.Time      `tfsdk:"resource_expire_start_time"`
+	EndTime        attrs.Time      `tfsdk:"resource_expire_end_time"`
+	ExpiringWithin attrs.Duration  `tfsdk:"expiring_within"`
+	Resources      []resourceModel `tfsdk:"resources"`
+	TotalCount     types.Int64     `tfsdk:"total_count"`
 }
 
 type resourceModel struct {
@@ -75,7 +74,7 @@ func (d *expiringResourcesDataSource) Schema(ctx context.Context, _ datasource.S
 				"Conflicts with `expiring_within`. Computed: with `expiring_within`, the window actually queried.",
 			Optional:   true,
 			Computed:   true,
-			CustomType: timetypes.RFC3339Type{},
+			CustomType: attrs.TimeType{},
 		}
 	}
 	resp.Schema = schema.Schema{
@@ -103,7 +102,7 @@ func (d *expiringResourcesDataSource) Schema(ctx context.Context, _ datasource.S
 				MarkdownDescription: "Window from the moment of the read to this far ahead, as a Go duration " +
 					"such as `\"720h\"` (30 days). Conflicts with the two explicit times.",
 				Optional:   true,
-				CustomType: timetypes.GoDurationType{},
+				CustomType: attrs.DurationType{},
 				Validators: []validator.String{
 					validate.PositiveDuration(),
 					stringvalidator.ConflictsWith(
@@ -140,7 +139,7 @@ func (d *expiringResourcesDataSource) Schema(ctx context.Context, _ datasource.S
 
 // ValidateConfig catches a window that ends before it starts, at plan time, before any request.
 func (d *expiringResourcesDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var start, end timetypes.RFC3339
+	var start, end attrs.Time
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("resource_expire_start_time"), &start)...)
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("resource_expire_end_time"), &end)...)
 	if resp.Diagnostics.HasError() || start.IsNull() || start.IsUnknown() || end.IsNull() || end.IsUnknown() {
@@ -210,8 +209,8 @@ func buildCountRequest(ctx context.Context, m *expiringResourcesModel, at time.T
 		within, d := m.ExpiringWithin.ValueGoDuration()
 		diags.Append(d...)
 		start := at.UTC().Truncate(time.Second)
-		m.StartTime = timetypes.NewRFC3339TimeValue(start)
-		m.EndTime = timetypes.NewRFC3339TimeValue(start.Add(within))
+		m.StartTime = attrs.TimeValue(start)
+		m.EndTime = attrs.TimeValue(start.Add(within))
 	}
 	// Explicit times go to the API exactly as written; RFC 3339 is what it documents.
 	// An unset bound stays null: it is the API's open end, not a time.

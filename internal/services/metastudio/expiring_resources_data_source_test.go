@@ -122,15 +122,15 @@ func TestAccExpiringResources_badInput(t *testing.T) {
 		re         *regexp.Regexp
 	}{
 		{"unknown business", `business = ["LIVE_2D", "HOLOGRAM"]`, regexp.MustCompile(`(?s)business.*VOICE_CLONE`)},
-		{"malformed start", `resource_expire_start_time = "2026-01-01 00:00:00"`, regexp.MustCompile(`Invalid RFC3339`)},
-		{"malformed end", `resource_expire_end_time = "tomorrow"`, regexp.MustCompile(`Invalid RFC3339`)},
+		{"malformed start", `resource_expire_start_time = "2026-01-01 00:00:00"`, regexp.MustCompile(`(?s)Invalid time.*expected RFC 3339, such as\s+2026-01-02T15:04:05Z`)},
+		{"malformed end", `resource_expire_end_time = "tomorrow"`, regexp.MustCompile(`(?s)Invalid time.*expected RFC 3339, such as\s+2026-01-02T15:04:05Z.*"tomorrow"`)},
 		{"end before start", `
   resource_expire_start_time = "2026-02-01T00:00:00Z"
   resource_expire_end_time   = "2026-01-01T00:00:00Z"`, regexp.MustCompile(`ends before it starts`)},
 		{"window and explicit time", `
   expiring_within            = "24h"
   resource_expire_start_time = "2026-02-01T00:00:00Z"`, regexp.MustCompile(`(?s)expiring_within.*resource_expire_start_time|resource_expire_start_time.*expiring_within`)},
-		{"malformed duration", `expiring_within = "30 days"`, regexp.MustCompile(`(?i)duration`)},
+		{"malformed duration", `expiring_within = "30 days"`, regexp.MustCompile(`(?s)Invalid duration.*such as "30s",\s+"1.5h" or "2h45m"`)},
 		{"negative duration", `expiring_within = "-1h"`, regexp.MustCompile(`positive duration`)},
 		{"empty business", `business = []`, regexp.MustCompile(`business`)},
 	}

@@ -87,8 +87,8 @@ func TestBuildCountRequest(t *testing.T) {
 			name: "explicit times pass through as written",
 			m: expiringResourcesModel{
 				Business:  types.SetNull(types.StringType),
-				StartTime: timetypes.NewRFC3339ValueMust("2026-01-01T00:00:00+08:00"),
-				EndTime:   timetypes.NewRFC3339ValueMust("2026-02-01T00:00:00Z"),
+				StartTime: attrs.Time{RFC3339: timetypes.NewRFC3339ValueMust("2026-01-01T00:00:00+08:00")},
+				EndTime:   attrs.Time{RFC3339: timetypes.NewRFC3339ValueMust("2026-02-01T00:00:00Z")},
 			},
 			start: str("2026-01-01T00:00:00+08:00"), end: str("2026-02-01T00:00:00Z"),
 			stateStart: "2026-01-01T00:00:00+08:00", stateEnd: "2026-02-01T00:00:00Z",
@@ -97,7 +97,7 @@ func TestBuildCountRequest(t *testing.T) {
 			name: "expiring_within is a window from the read, in UTC to the second",
 			m: expiringResourcesModel{
 				Business:       types.SetNull(types.StringType),
-				ExpiringWithin: timetypes.NewGoDurationValue(720 * time.Hour),
+				ExpiringWithin: attrs.Duration{GoDuration: timetypes.NewGoDurationValue(720 * time.Hour)},
 			},
 			start: str("2026-11-23T02:30:15Z"), end: str("2026-12-23T02:30:15Z"),
 			stateStart: "2026-11-23T02:30:15Z", stateEnd: "2026-12-23T02:30:15Z",
