@@ -1,10 +1,7 @@
 package emulator
 
 import (
-	"bytes"
-	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"sort"
 	"strconv"
@@ -147,23 +144,23 @@ func knownKind(k FaultKind) bool {
 	return false
 }
 
-// failure is an error answer: HTTP status, vendor code and message.
-type failure struct {
-	status        int
-	code, message string
+// Failure is an error answer: HTTP status, vendor code and message.
+type Failure struct {
+	Status        int
+	Code, Message string
 }
 
-// faultAnswers is what a backend supplies for fault injection: its own error
+// FaultAnswers is what a backend supplies for fault injection: its own error
 // shape and its own throttling and server-fault answers.
-type faultAnswers interface {
-	// fail answers x with f in the cloud's error shape; status 0 is the
+type FaultAnswers interface {
+	// Fail answers x with f in the cloud's error shape; status 0 is the
 	// cloud's usual error status.
-	fail(x *exchange, f failure)
-	// throttled is the cloud's throttling answer; limit is the number of
+	Fail(x *Exchange, f Failure)
+	// Throttled is the cloud's throttling answer; limit is the number of
 	// requests a second that was exceeded, 0 when unknown.
-	throttled(limit int) failure
-	// serverFault is the cloud's internal server error.
-	serverFault() failure
+	Throttled(limit int) Failure
+	// ServerFault is the cloud's internal server error.
+	ServerFault() Failure
 }
 
 // queuedFault is a Fault with the requests it still has to hit.
@@ -196,6 +193,21 @@ func (s *Server) inject(action string, replace bool, faults []Fault) {
 	for _, f := range faults {
 		s.faults[action] = append(s.faults[action], &queuedFault{Fault: f, remaining: max(f.Count, 1)})
 	}
+}
+
+// PendingFaults returns how many faults are queued for action ("" = all
+// actions), each counted once however many requests it still has to hit.
+func (s *Server) PendingFaults(action string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if action != "" {
+		return len(s.faults[action])
+	}
+	n := 0
+	for _, q := range s.faults {
+		n += len(q)
+	}
+	return n
 }
 
 // ClearFaults drops every pending fault for action ("" = all actions).
@@ -333,35 +345,37 @@ func peakCount(times []time.Time, window time.Duration) int {
 	return peak
 }
 
-// intercept applies the rate limit, then the fault queue, to a request that
-// passed authentication and routing, with the answers of its cloud c. It
-// reports whether the request is answered (or dropped) already; false means
-// the backend answers normally, which x may alter (malformed, truncated).
-func (s *Server) intercept(x *exchange, c faultAnswers) bool {
-	if limit, ok := s.admit(x.rec.Action); !ok {
+// Intercept applies the rate limit, then the fault queue, to a request that
+// passed authentication and routing (x.Rec.Action is set), with the answers
+// of its cloud c. It reports whether the request is answered (or dropped)
+// already; false means the backend answers normally, which x may alter
+// (malformed, truncated).
+func (x *Exchange) Intercept(c FaultAnswers) bool {
+	s := x.srv
+	if limit, ok := s.admit(x.Rec.Action); !ok {
 		x.note = "rate limit"
-		c.fail(x, c.throttled(limit))
+		c.Fail(x, c.Throttled(limit))
 		return true
 	}
-	f, ok := s.takeFault(x.rec.Action)
+	f, ok := s.takeFault(x.Rec.Action)
 	if !ok {
 		return false
 	}
 	x.note = "fault " + string(f.Kind)
 	switch f.Kind {
 	case FaultError:
-		c.fail(x, failure{f.Status, f.Code, f.Message})
+		c.Fail(x, Failure{f.Status, f.Code, f.Message})
 	case FaultThrottle:
-		c.fail(x, c.throttled(0))
+		c.Fail(x, c.Throttled(0))
 	case FaultServer:
-		c.fail(x, c.serverFault())
+		c.Fail(x, c.ServerFault())
 	case FaultDrop:
 		x.abort = true
 	case FaultMalformed, FaultTruncated:
 		x.alter = f.Kind
 		return false
 	case FaultLatency:
-		if !sleep(x.r.Context(), f.Delay) {
+		if !sleep(x.R.Context(), f.Delay) {
 			x.abort = true // the client gave up; nobody to answer
 			return true
 		}
@@ -370,10 +384,10 @@ func (s *Server) intercept(x *exchange, c faultAnswers) bool {
 	return true
 }
 
-// send writes status and body, after the caller set the headers; a
-// malformed or truncated fault alters a 2xx body here.
-func (x *exchange) send(status int, body []byte) {
-	x.rec.Status = status
+// Send writes status and body, after the caller set the headers, and records
+// the status; a malformed or truncated fault alters a 2xx body here.
+func (x *Exchange) Send(status int, body []byte) {
+	x.Rec.Status = status
 	if status < 200 || status > 299 {
 		x.alter = ""
 	}
@@ -381,18 +395,18 @@ func (x *exchange) send(status int, body []byte) {
 	case FaultMalformed:
 		body = append(body[:len(body)/2:len(body)/2], 0)
 	case FaultTruncated:
-		x.w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		x.w.WriteHeader(status)
-		_, _ = x.w.Write(body[:len(body)/2])
-		if fl, ok := x.w.(http.Flusher); ok {
+		x.W.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		x.W.WriteHeader(status)
+		_, _ = x.W.Write(body[:len(body)/2])
+		if fl, ok := x.W.(http.Flusher); ok {
 			fl.Flush()
 		}
 		x.abort = true
 		return
 	}
-	x.w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	x.w.WriteHeader(status)
-	_, _ = x.w.Write(body)
+	x.W.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	x.W.WriteHeader(status)
+	_, _ = x.W.Write(body)
 }
 
 // abortConnection closes the request's connection without (further) answer.
@@ -406,41 +420,4 @@ func abortConnection(w http.ResponseWriter) {
 	// HTTP/2, or a wrapped writer: net/http resets the stream or closes the
 	// connection, and does not log this panic.
 	panic(http.ErrAbortHandler)
-}
-
-// bufferBody reads the request body ahead, up to the most a signature
-// covers, and puts it back. net/http only notices a client that hangs up once
-// the body is read, so this lets a wait end when the client leaves.
-func bufferBody(r *http.Request) {
-	if r.Body == nil || r.Body == http.NoBody {
-		return
-	}
-	raw, err := io.ReadAll(io.LimitReader(r.Body, maxSignedBodyBytes+1))
-	rest := r.Body
-	if err != nil {
-		rest = io.NopCloser(errReader{err})
-	}
-	r.Body = struct {
-		io.Reader
-		io.Closer
-	}{io.MultiReader(bytes.NewReader(raw), rest), r.Body}
-}
-
-type errReader struct{ err error }
-
-func (e errReader) Read([]byte) (int, error) { return 0, e.err }
-
-// sleep waits d, or less when ctx ends first; it reports whether it waited d.
-func sleep(ctx context.Context, d time.Duration) bool {
-	if d <= 0 {
-		return ctx.Err() == nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }

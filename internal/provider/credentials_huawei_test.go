@@ -17,6 +17,8 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/clients"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
 const (
@@ -28,13 +30,13 @@ const (
 )
 
 // hwIdentity is what the emulated IAM and metadata services know in these tests.
-func hwIdentity(metadata bool) emulator.HuaweiIdentity {
-	id := emulator.HuaweiIdentity{
-		Agencies:          []emulator.HuaweiAgency{{DomainName: hwDomain, DomainID: hwDomID, AgencyName: hwAgency}},
-		IdentityProviders: []emulator.HuaweiIdentityProvider{{ID: hwIdp, Tokens: []string{hwIDToken}}},
+func hwIdentity(metadata bool) huawei.Identity {
+	id := huawei.Identity{
+		Agencies:          []huawei.Agency{{DomainName: hwDomain, DomainID: hwDomID, AgencyName: hwAgency}},
+		IdentityProviders: []huawei.IdentityProvider{{ID: hwIdp, Tokens: []string{hwIDToken}}},
 	}
 	if metadata {
-		id.Metadata = &emulator.HuaweiMetadata{RequireToken: true}
+		id.Metadata = &huawei.Metadata{RequireToken: true}
 	}
 	return id
 }
@@ -42,7 +44,7 @@ func hwIdentity(metadata bool) emulator.HuaweiIdentity {
 func hwStart(t *testing.T, metadata bool) *acctest.Emulator {
 	t.Helper()
 	acctest.PreCheck(t)
-	return acctest.StartEmulator(t, emulator.Options{HuaweiIdentity: hwIdentity(metadata)})
+	return acctest.StartEmulator(t, all.Options{Huawei: huawei.Options{Identity: hwIdentity(metadata)}})
 }
 
 // hwBlock is a provider block whose huaweicloud block has the emulator's endpoints, region
@@ -99,7 +101,7 @@ func hwSignedWithIssued(t *testing.T, emu *acctest.Emulator, exchange ...string)
 		emu.RequestsFor(t, action)
 	}
 	issued := map[string]bool{}
-	for _, c := range emu.IssuedHuaweiCredentials() {
+	for _, c := range emu.Issued(huawei.Name) {
 		issued[c.AccessKey] = true
 	}
 	for _, r := range emu.RequestsFor(t, "ShowResourceQuotas") {
@@ -171,7 +173,7 @@ func TestAccHuaweiCredentials_explicitKeys(t *testing.T) {
 		acctest.PreCheck(t)
 		cred := acctest.UniqueHuaweiCredential(t)
 		cred.SecurityToken = "static-session-token"
-		emu := acctest.StartEmulator(t, emulator.Options{HuaweiCredentials: []emulator.Credential{cred}})
+		emu := acctest.StartEmulator(t, all.Options{Huawei: huawei.Options{Credentials: []emulator.Credential{cred}}})
 		t.Setenv("HW_ACCESS_KEY", cred.AccessKey)
 		t.Setenv("HW_SECRET_KEY", cred.SecretKey)
 		t.Setenv("HW_SECURITY_TOKEN", cred.SecurityToken)
@@ -286,7 +288,7 @@ func TestAccHuaweiCredentials_sdkDefaults(t *testing.T) {
 		t.Setenv("HUAWEICLOUD_SDK_IDP_ID", hwIdp)
 		t.Setenv("HUAWEICLOUD_SDK_ID_TOKEN_FILE", hwTokenFile(t, hwIDToken))
 		hwTest(t, hwBlock(emu, ""))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken, emulator.ActionHuaweiAccessKeyByToken)
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken, huawei.ActionAccessKeyByToken)
 	})
 	t.Run("default KooCLI file, current profile", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -311,10 +313,10 @@ func TestAccHuaweiCredentials_oidc(t *testing.T) {
 	t.Run("HCL", func(t *testing.T) {
 		emu := hwStart(t, false)
 		hwTest(t, hwBlock(emu, fmt.Sprintf("assume_role_with_oidc {\n idp_id = %q\n id_token_file = %q\n}", hwIdp, hwTokenFile(t, hwIDToken))))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken, emulator.ActionHuaweiAccessKeyByToken)
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken, huawei.ActionAccessKeyByToken)
 		// Once per provider process (terraform starts one per command), like the IAM project
 		// lookup with the fresh temporary key: not once per read.
-		if n, want := emu.Count(emulator.ActionHuaweiTokenWithIDToken), emu.Count("KeystoneListProjects"); n != want {
+		if n, want := emu.Count(huawei.ActionTokenWithIDToken), emu.Count("KeystoneListProjects"); n != want {
 			t.Errorf("ID-token exchanges = %d, want one per provider process (%d)", n, want)
 		}
 	})
@@ -323,7 +325,7 @@ func TestAccHuaweiCredentials_oidc(t *testing.T) {
 		t.Setenv("HW_ASSUME_ROLE_IDP_ID", hwIdp)
 		t.Setenv("HW_ASSUME_ROLE_ID_TOKEN_FILE", hwTokenFile(t, hwIDToken))
 		hwTest(t, hwBlock(emu, ""))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken, emulator.ActionHuaweiAccessKeyByToken)
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken, huawei.ActionAccessKeyByToken)
 	})
 	t.Run("rejected token", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -347,8 +349,8 @@ func TestAccHuaweiCredentials_assumeRole(t *testing.T) {
 	t.Run("on keys, HCL", func(t *testing.T) {
 		emu := hwStart(t, false)
 		hwTest(t, hwBlock(emu, keys(emu)+block))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiAccessKeyByAgency)
-		for _, r := range emu.RequestsFor(t, emulator.ActionHuaweiAccessKeyByAgency) {
+		hwSignedWithIssued(t, emu, huawei.ActionAccessKeyByAgency)
+		for _, r := range emu.RequestsFor(t, huawei.ActionAccessKeyByAgency) {
 			if r.AccessKey != emu.HuaweiCred.AccessKey {
 				t.Errorf("agency assumed with %q, want the base key %q", r.AccessKey, emu.HuaweiCred.AccessKey)
 			}
@@ -360,13 +362,13 @@ func TestAccHuaweiCredentials_assumeRole(t *testing.T) {
 		t.Setenv("HW_ASSUME_ROLE_DOMAIN_ID", hwDomID)
 		t.Setenv("HW_ASSUME_ROLE_DURATION", "3600")
 		hwTest(t, hwBlock(emu, keys(emu)))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiAccessKeyByAgency)
+		hwSignedWithIssued(t, emu, huawei.ActionAccessKeyByAgency)
 	})
 	t.Run("on OIDC", func(t *testing.T) {
 		emu := hwStart(t, false)
 		hwTest(t, hwBlock(emu, fmt.Sprintf("assume_role_with_oidc {\n idp_id = %q\n id_token_file = %q\n}\n", hwIdp, hwTokenFile(t, hwIDToken))+block))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken, emulator.ActionHuaweiAccessKeyByToken, emulator.ActionHuaweiAccessKeyByAgency)
-		issuedByToken := emu.RequestsFor(t, emulator.ActionHuaweiAccessKeyByAgency)[0].AccessKey
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken, huawei.ActionAccessKeyByToken, huawei.ActionAccessKeyByAgency)
+		issuedByToken := emu.RequestsFor(t, huawei.ActionAccessKeyByAgency)[0].AccessKey
 		if !strings.HasPrefix(issuedByToken, "HWTMP") {
 			t.Errorf("agency assumed with %q, want the OIDC temporary key", issuedByToken)
 		}
@@ -380,13 +382,13 @@ func TestAccHuaweiCredentials_assumeRole(t *testing.T) {
 		emu := hwStart(t, false)
 		file := hwKooCLI(t, "", emu.HuaweiCred)
 		hwTest(t, hwBlock(emu, fmt.Sprintf("profile = \"ci\"\nshared_config_file = %q\n", file)+block))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiAccessKeyByAgency)
+		hwSignedWithIssued(t, emu, huawei.ActionAccessKeyByAgency)
 	})
 	t.Run("on metadata", func(t *testing.T) {
 		emu := hwStart(t, true)
 		emu.ServeInstanceMetadata(t)
 		hwTest(t, hwBlock(emu, block))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiMetadataSecurityKey, emulator.ActionHuaweiAccessKeyByAgency)
+		hwSignedWithIssued(t, emu, huawei.ActionMetadataSecurityKey, huawei.ActionAccessKeyByAgency)
 	})
 	t.Run("agency missing", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -444,7 +446,7 @@ func TestAccHuaweiCredentials_metadata(t *testing.T) {
 		emu := hwStart(t, true)
 		emu.ServeInstanceMetadata(t)
 		hwTest(t, hwBlock(emu, ""))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiMetadataToken, emulator.ActionHuaweiMetadataSecurityKey)
+		hwSignedWithIssued(t, emu, huawei.ActionMetadataToken, huawei.ActionMetadataSecurityKey)
 	})
 	t.Run("absent: every source listed", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -462,7 +464,7 @@ func TestAccHuaweiCredentials_metadata(t *testing.T) {
 	t.Run("hanging: bounded", func(t *testing.T) {
 		emu := hwStart(t, true)
 		emu.ServeInstanceMetadata(t)
-		emu.Inject(emulator.ActionHuaweiMetadataToken, emulator.Fault{Kind: emulator.FaultLatency, Delay: clients.MetadataTimeout + 5*time.Second})
+		emu.Inject(huawei.ActionMetadataToken, emulator.Fault{Kind: emulator.FaultLatency, Delay: clients.MetadataTimeout + 5*time.Second})
 		hwExpectError(t, hwBlock(emu, ""), regexp.MustCompile(`(?s)credentials are not configured.*ECS instance metadata.*no answer within 2s`))
 	})
 }
@@ -478,7 +480,7 @@ func TestAccHuaweiCredentials_precedence(t *testing.T) {
 		t.Setenv("HW_ASSUME_ROLE_ID_TOKEN_FILE", hwTokenFile(t, hwIDToken))
 		hwTest(t, hwBlock(emu, fmt.Sprintf("profile = \"ci\"\nshared_config_file = %q", file)))
 		hwSignedWith(t, emu, emu.HuaweiCred.AccessKey)
-		hwNoRequest(t, emu, emulator.ActionHuaweiTokenWithIDToken)
+		hwNoRequest(t, emu, huawei.ActionTokenWithIDToken)
 	})
 	t.Run("OIDC beats profile", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -486,7 +488,7 @@ func TestAccHuaweiCredentials_precedence(t *testing.T) {
 		t.Setenv("HW_PROFILE", "ci")
 		t.Setenv("HW_SHARED_CONFIG_FILE", file)
 		hwTest(t, hwBlock(emu, fmt.Sprintf("assume_role_with_oidc {\n idp_id = %q\n id_token_file = %q\n}", hwIdp, hwTokenFile(t, hwIDToken))))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken)
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken)
 	})
 	t.Run("profile beats SDK environment", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -503,6 +505,6 @@ func TestAccHuaweiCredentials_precedence(t *testing.T) {
 		t.Setenv("HUAWEICLOUD_SDK_SK", emu.HuaweiCred.SecretKey)
 		hwTest(t, hwBlock(emu, ""))
 		hwSignedWith(t, emu, emu.HuaweiCred.AccessKey)
-		hwNoRequest(t, emu, emulator.ActionHuaweiMetadataSecurityKey)
+		hwNoRequest(t, emu, huawei.ActionMetadataSecurityKey)
 	})
 }

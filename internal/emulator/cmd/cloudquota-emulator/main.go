@@ -42,6 +42,10 @@ import (
 	"time"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
 
 // faultFlags collects repeated -fault flags.
@@ -84,12 +88,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	dataPath := fs.String("data", "", "JSON data file replacing the default responses (optional)")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (optional)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
-	ak := fs.String("huawei-access-key", emulator.DefaultHuaweiCredential.AccessKey, "Huawei Cloud access key to accept")
-	sk := fs.String("huawei-secret-key", emulator.DefaultHuaweiCredential.SecretKey, "Huawei Cloud secret key to accept")
-	tcID := fs.String("tencent-secret-id", emulator.DefaultTencentCredential.AccessKey, "Tencent Cloud SecretId to accept")
-	tcKey := fs.String("tencent-secret-key", emulator.DefaultTencentCredential.SecretKey, "Tencent Cloud SecretKey to accept")
-	aliAK := fs.String("alibaba-access-key", emulator.DefaultAlibabaCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
-	aliSK := fs.String("alibaba-secret-key", emulator.DefaultAlibabaCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
+	ak := fs.String("huawei-access-key", huawei.DefaultCredential.AccessKey, "Huawei Cloud access key to accept")
+	sk := fs.String("huawei-secret-key", huawei.DefaultCredential.SecretKey, "Huawei Cloud secret key to accept")
+	tcID := fs.String("tencent-secret-id", tencent.DefaultCredential.AccessKey, "Tencent Cloud SecretId to accept")
+	tcKey := fs.String("tencent-secret-key", tencent.DefaultCredential.SecretKey, "Tencent Cloud SecretKey to accept")
+	aliAK := fs.String("alibaba-access-key", alibaba.DefaultCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
+	aliSK := fs.String("alibaba-secret-key", alibaba.DefaultCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
 	latency := fs.Duration("latency", 0, "delay every request by this `duration` (e.g. 300ms)")
 	rateLimit := fs.Float64("rate-limit", 0, "serve at most `N` requests a second per action, answering the rest with the cloud's throttling error (0 = no limit)")
 	var faults faultFlags
@@ -113,15 +117,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 
-	opts := emulator.Options{
-		HuaweiCredentials:  []emulator.Credential{{AccessKey: *ak, SecretKey: *sk}},
-		TencentCredentials: []emulator.Credential{{AccessKey: *tcID, SecretKey: *tcKey}},
-		AlibabaCredentials: []emulator.Credential{{AccessKey: *aliAK, SecretKey: *aliSK}},
-		Latency:            *latency,
-		RateLimit:          *rateLimit,
+	opts := all.Options{
+		Huawei:    huawei.Options{Credentials: []emulator.Credential{{AccessKey: *ak, SecretKey: *sk}}},
+		Tencent:   tencent.Options{Credentials: []emulator.Credential{{AccessKey: *tcID, SecretKey: *tcKey}}},
+		Alibaba:   alibaba.Options{Credentials: []emulator.Credential{{AccessKey: *aliAK, SecretKey: *aliSK}}},
+		Latency:   *latency,
+		RateLimit: *rateLimit,
 	}
 	if *dataPath != "" {
-		d, err := emulator.LoadData(*dataPath)
+		d, err := all.LoadData(*dataPath)
 		if err != nil {
 			return err
 		}
@@ -159,7 +163,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *rateLimit > 0 {
 		fmt.Fprintf(stdout, "rate limit: %g requests/s per action\n", *rateLimit)
 	}
-	emu := emulator.New(opts)
+	emu := all.New(opts)
 	for _, f := range faults.faults {
 		emu.Inject(f.action, f.fault)
 	}

@@ -18,7 +18,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
 
 // lockedBuffer lets the test read output while run writes it.
@@ -136,7 +136,7 @@ func TestRunFaultFlags(t *testing.T) {
 	prof.HttpProfile.Endpoint = u.Host
 	prof.HttpProfile.Scheme = "HTTP"
 	prof.RateLimitExceededMaxRetries = 0
-	c := common.NewCommonClient(common.NewCredential(emulator.DefaultTencentCredential.AccessKey, emulator.DefaultTencentCredential.SecretKey), "ap-guangzhou", prof)
+	c := common.NewCommonClient(common.NewCredential(tencent.DefaultCredential.AccessKey, tencent.DefaultCredential.SecretKey), "ap-guangzhou", prof)
 	describe := func() (string, time.Duration) {
 		t.Helper()
 		began := time.Now()

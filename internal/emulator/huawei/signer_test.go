@@ -1,4 +1,4 @@
-package emulator
+package huawei
 
 import (
 	"io"
@@ -10,16 +10,18 @@ import (
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/signer"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/request"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // TestSignatureMatchesSDKSigner signs assorted requests with the SDK's own
 // signer and checks the emulator's verifier agrees, including on awkward
 // paths, query values and bodies the emulated APIs never see.
 func TestSignatureMatchesSDKSigner(t *testing.T) {
-	cred := Credential{AccessKey: "SIGNERTESTAK", SecretKey: "signer-test-sk"}
-	h := newHuaweiCloud(&Server{}, &HuaweiData{}, []Credential{cred})
+	cred := emulator.Credential{AccessKey: "SIGNERTESTAK", SecretKey: "signer-test-sk"}
+	h := New(Options{Data: &Data{}, Credentials: []emulator.Credential{cred}})
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		status, msg := h.authenticate(&exchange{w: w, r: r})
+		status, msg := h.authenticate(&emulator.Exchange{W: w, R: r})
 		if status == 0 {
 			status = http.StatusOK
 		}
@@ -95,7 +97,7 @@ func TestSignatureMatchesSDKSigner(t *testing.T) {
 
 func TestParseHuaweiAuthorization(t *testing.T) {
 	a, ok := parseHuaweiAuthorization("SDK-HMAC-SHA256 Access=AK1, SignedHeaders=user-agent;x-sdk-date, Signature=abc")
-	if !ok || a.accessKey != "AK1" || strings.Join(a.signedHeaders, ";") != "user-agent;x-sdk-date" || a.signature != "abc" {
+	if !ok || a.AccessKey != "AK1" || strings.Join(a.SignedHeaders, ";") != "user-agent;x-sdk-date" || a.Signature != "abc" {
 		t.Fatalf("got %+v %v", a, ok)
 	}
 	for _, bad := range []string{"", "Bearer x", "SDK-HMAC-SHA256 Access=AK1", "SDK-HMAC-SM3 Access=a, SignedHeaders=b, Signature=c"} {

@@ -1,4 +1,4 @@
-package emulator_test
+package huawei_test
 
 import (
 	"encoding/json"
@@ -25,6 +25,8 @@ import (
 	msmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/model"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
 const testRegion = "cn-north-4"
@@ -41,15 +43,15 @@ func uniqueCred() emulator.Credential {
 }
 
 type fixture struct {
-	emu  *emulator.Server
+	emu  *all.Server
 	srv  *httptest.Server
 	cred emulator.Credential
 }
 
-func newFixture(t *testing.T, data *emulator.Data, extra ...emulator.Credential) *fixture {
+func newFixture(t *testing.T, data *all.Data, extra ...emulator.Credential) *fixture {
 	t.Helper()
 	cred := uniqueCred()
-	emu := emulator.New(emulator.Options{Data: data, HuaweiCredentials: append([]emulator.Credential{cred}, extra...)})
+	emu := all.New(all.Options{Data: data, Huawei: huawei.Options{Credentials: append([]emulator.Credential{cred}, extra...)}})
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &fixture{emu: emu, srv: srv, cred: cred}
@@ -112,9 +114,9 @@ func mustJSON(t *testing.T, v any) string {
 	return string(b)
 }
 
-func loadExample(t *testing.T) *emulator.Data {
+func loadExample(t *testing.T) *all.Data {
 	t.Helper()
-	d, err := emulator.LoadData("testdata/example-data.json")
+	d, err := all.LoadData("../testdata/example-data.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +137,7 @@ func TestSDKResolvesProjectThroughIAM(t *testing.T) {
 	if iam.Action != "KeystoneListProjects" || iam.Query.Get("name") != testRegion || iam.ProjectID != "" || iam.Status != 200 {
 		t.Errorf("IAM record %+v", iam)
 	}
-	want := f.emu.HuaweiProjectID(testRegion)
+	want := f.emu.Huawei.ProjectID(testRegion)
 	if !hex32.MatchString(want) {
 		t.Errorf("derived project ID %q is not 32 hex", want)
 	}
@@ -147,14 +149,14 @@ func TestSDKResolvesProjectThroughIAM(t *testing.T) {
 	}
 
 	// Configured projects win over derived ones.
-	data := emulator.DefaultData()
+	data := all.DefaultData()
 	data.HuaweiCloud.Projects = map[string]string{testRegion: "0123456789abcdef0123456789abcdef"}
 	f2 := newFixture(t, data)
 	f2.defaultClients(t)
 	if got := f2.emu.Requests()[0]; got.Action != "KeystoneListProjects" {
 		t.Fatalf("first request %+v", got)
 	}
-	if got := f2.emu.HuaweiProjectID(testRegion); got != "0123456789abcdef0123456789abcdef" {
+	if got := f2.emu.Huawei.ProjectID(testRegion); got != "0123456789abcdef0123456789abcdef" {
 		t.Errorf("HuaweiProjectID = %q", got)
 	}
 }
@@ -170,7 +172,7 @@ func TestSDKResponses(t *testing.T) {
 		call   func() (any, error)
 		want   string // JSON of the SDK's decoded response (HttpStatusCode is not serialized)
 		action string
-		emu    *emulator.Server
+		emu    *all.Server
 	}{
 		{
 			name: "default statistics",
@@ -261,9 +263,9 @@ func TestSDKResponses(t *testing.T) {
 }
 
 func TestSDKOmittedFieldsStayOmitted(t *testing.T) {
-	data := emulator.DefaultData()
-	data.HuaweiCloud.ResourceQuotas = &emulator.HSSResourceQuotas{DataList: []emulator.HSSResourceQuota{{Version: ptr("hss.version.enterprise"), TotalNum: ptr(int32(4))}}}
-	data.HuaweiCloud.ImagePayPerScanStatistics = &emulator.HSSImageScanStatistics{FreeQuotaNum: ptr(int32(0))}
+	data := all.DefaultData()
+	data.HuaweiCloud.ResourceQuotas = &huawei.HSSResourceQuotas{DataList: []huawei.HSSResourceQuota{{Version: ptr("hss.version.enterprise"), TotalNum: ptr(int32(4))}}}
+	data.HuaweiCloud.ImagePayPerScanStatistics = &huawei.HSSImageScanStatistics{FreeQuotaNum: ptr(int32(0))}
 	f := newFixture(t, data)
 	h, _ := f.defaultClients(t)
 	q, err := h.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{})
@@ -299,7 +301,7 @@ func TestSDKErrors(t *testing.T) {
 	tokenCred := uniqueCred()
 	tokenCred.SecurityToken = "emulator-session-token"
 	f := newFixture(t, nil, tokenCred)
-	project := f.emu.HuaweiProjectID(testRegion)
+	project := f.emu.Huawei.ProjectID(testRegion)
 	good := f.credentials(t, f.cred.AccessKey, f.cred.SecretKey, project, "")
 	h, err := f.hss(t, good)
 	if err != nil {
@@ -421,7 +423,7 @@ func TestInjectFault(t *testing.T) {
 	}
 	// Faults come after authentication: a bad signature is still a 401.
 	f.emu.InjectFault("ShowResourceQuotas", 1, 500, "HSS.0001", "boom")
-	bad, err := f.hss(t, f.credentials(t, f.cred.AccessKey, "wrong", f.emu.HuaweiProjectID(testRegion), ""))
+	bad, err := f.hss(t, f.credentials(t, f.cred.AccessKey, "wrong", f.emu.Huawei.ProjectID(testRegion), ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -544,7 +546,7 @@ func do(t *testing.T, hr *http.Request) (*http.Response, map[string]any) {
 }
 
 func TestIAMProjects(t *testing.T) {
-	data := emulator.DefaultData()
+	data := all.DefaultData()
 	data.HuaweiCloud.Projects = map[string]string{"cn-north-4": "11111111111111111111111111111111", "ap-southeast-1": "22222222222222222222222222222222"}
 	f := newFixture(t, data)
 
@@ -554,7 +556,7 @@ func TestIAMProjects(t *testing.T) {
 	}
 	projects := body["projects"].([]any)
 	p := projects[0].(map[string]any)
-	if len(projects) != 1 || p["name"] != "eu-west-0" || p["id"] != f.emu.HuaweiProjectID("eu-west-0") || p["enabled"] != true || !hex32.MatchString(p["domain_id"].(string)) {
+	if len(projects) != 1 || p["name"] != "eu-west-0" || p["id"] != f.emu.Huawei.ProjectID("eu-west-0") || p["enabled"] != true || !hex32.MatchString(p["domain_id"].(string)) {
 		t.Errorf("projects %v", projects)
 	}
 
@@ -568,7 +570,7 @@ func TestIAMProjects(t *testing.T) {
 	}
 
 	// A project issued through IAM is usable; one never issued is not.
-	issued := f.emu.HuaweiProjectID("eu-west-0")
+	issued := f.emu.Huawei.ProjectID("eu-west-0")
 	if resp, body := signedGet(t, f.srv.URL, "/v5/"+issued+"/billing/quotas", nil, f.cred.AccessKey, f.cred.SecretKey); resp.StatusCode != 200 {
 		t.Errorf("issued project refused: %v", body)
 	}
@@ -579,7 +581,7 @@ func TestIAMProjects(t *testing.T) {
 
 func TestGatewayRefusals(t *testing.T) {
 	f := newFixture(t, nil)
-	project := f.emu.HuaweiProjectID(testRegion)
+	project := f.emu.Huawei.ProjectID(testRegion)
 	tests := []struct {
 		name   string
 		method string

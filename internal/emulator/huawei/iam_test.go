@@ -1,4 +1,4 @@
-package emulator_test
+package huawei_test
 
 import (
 	"errors"
@@ -18,18 +18,20 @@ import (
 	iammodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/iam/v3/model"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
-var testIdentity = emulator.HuaweiIdentity{
-	Agencies:          []emulator.HuaweiAgency{{DomainName: "owner", DomainID: "0123456789abcdef0123456789abcdef", AgencyName: "reader"}},
-	IdentityProviders: []emulator.HuaweiIdentityProvider{{ID: "ci", Tokens: []string{"good-token"}}},
-	Metadata:          &emulator.HuaweiMetadata{RequireToken: true},
+var testIdentity = huawei.Identity{
+	Agencies:          []huawei.Agency{{DomainName: "owner", DomainID: "0123456789abcdef0123456789abcdef", AgencyName: "reader"}},
+	IdentityProviders: []huawei.IdentityProvider{{ID: "ci", Tokens: []string{"good-token"}}},
+	Metadata:          &huawei.Metadata{RequireToken: true},
 }
 
-func newIdentityFixture(t *testing.T, id emulator.HuaweiIdentity) *fixture {
+func newIdentityFixture(t *testing.T, id huawei.Identity) *fixture {
 	t.Helper()
 	cred := uniqueCred()
-	emu := emulator.New(emulator.Options{HuaweiCredentials: []emulator.Credential{cred}, HuaweiIdentity: id})
+	emu := all.New(all.Options{Huawei: huawei.Options{Credentials: []emulator.Credential{cred}, Identity: id}})
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &fixture{emu: emu, srv: srv, cred: cred}
@@ -68,7 +70,7 @@ func TestIAMAssumeAgency(t *testing.T) {
 	if _, err := h.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{}); err != nil {
 		t.Fatalf("with token: %v", err)
 	}
-	h, err = f.hss(t, f.credentials(t, c.Access, c.Secret, f.emu.HuaweiProjectID(testRegion), ""))
+	h, err = f.hss(t, f.credentials(t, c.Access, c.Secret, f.emu.Huawei.ProjectID(testRegion), ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +84,7 @@ func TestIAMAssumeAgency(t *testing.T) {
 		t.Errorf("unknown agency: %v", err)
 	}
 	// A wrong secret is refused before the agency is looked at.
-	_, err = f.assume(t, f.credentials(t, f.cred.AccessKey, "wrong", f.emu.HuaweiProjectID(testRegion), ""), "reader", "owner")
+	_, err = f.assume(t, f.credentials(t, f.cred.AccessKey, "wrong", f.emu.Huawei.ProjectID(testRegion), ""), "reader", "owner")
 	if !errors.As(err, &sre) || sre.StatusCode != 401 {
 		t.Errorf("wrong secret: %v", err)
 	}
@@ -174,11 +176,11 @@ func TestInstanceMetadata(t *testing.T) {
 	if status != 200 || !strings.Contains(body, `"securitytoken"`) || !strings.Contains(body, `"expires_at"`) {
 		t.Fatalf("securitykey: %d %s", status, body)
 	}
-	if n := len(f.emu.IssuedHuaweiCredentials()); n != 1 {
+	if n := len(f.emu.Issued(huawei.Name)); n != 1 {
 		t.Errorf("issued %d credentials, want 1", n)
 	}
 
-	none := newIdentityFixture(t, emulator.HuaweiIdentity{})
+	none := newIdentityFixture(t, huawei.Identity{})
 	if status, body := metadataRequest(t, none, http.MethodGet, "/openstack/latest/securitykey", ""); status != 404 ||
 		!strings.Contains(body, "Please configure Cloud Service Agency first") {
 		t.Errorf("no agency: %d %s", status, body)

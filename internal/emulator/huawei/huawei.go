@@ -1,12 +1,10 @@
-package emulator
+package huawei
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -14,13 +12,29 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
-// huaweiCloudName is the Request.Cloud value for Huawei Cloud requests.
-const huaweiCloudName = "huaweicloud"
+// Name is the Request.Cloud value for Huawei Cloud requests, and the name of
+// its section in the data file.
+const Name = "huaweicloud"
 
-// HuaweiData is the Huawei Cloud section of Data.
-type HuaweiData struct {
+// DefaultCredential is what the emulator accepts when Options.Credentials is
+// nil. It is an emulator-only constant, not a secret.
+var DefaultCredential = emulator.Credential{AccessKey: "EMULATORHUAWEIAK0001", SecretKey: "emulator-huawei-secret-key"}
+
+// Options configures the emulated Huawei Cloud.
+type Options struct {
+	Data        *Data                 // nil: DefaultData() (the vendor docs' example responses); copied
+	Credentials []emulator.Credential // nil: []emulator.Credential{DefaultCredential}
+	// Identity is what its credential sources (IAM agencies and federation, ECS metadata)
+	// know; credentials they issue are accepted by the APIs.
+	Identity Identity
+}
+
+// Data is the Huawei Cloud section of Data.
+type Data struct {
 	Projects                  map[string]string         `json:"projects,omitempty"` // region -> project ID
 	ImagePayPerScanStatistics *HSSImageScanStatistics   `json:"hss_image_pay_per_scan_statistics,omitempty"`
 	ResourceQuotas            *HSSResourceQuotas        `json:"hss_resource_quotas,omitempty"`
@@ -91,19 +105,20 @@ const (
 	huaweiDefaultResources  = `{"resources_count":[{"business_type":"LIVE_2D","count":1,"charging_mode":"ONE_TIME","resource_source":"SP_ALLOCATED"}]}`
 )
 
-func defaultHuaweiData() HuaweiData {
-	var d HuaweiData
+// DefaultData returns the vendor documentation's example responses.
+func DefaultData() Data {
+	var d Data
 	d.ImagePayPerScanStatistics = new(HSSImageScanStatistics)
-	mustDecode(huaweiDefaultStatistics, d.ImagePayPerScanStatistics)
+	emulator.MustDecode(huaweiDefaultStatistics, d.ImagePayPerScanStatistics)
 	d.ResourceQuotas = new(HSSResourceQuotas)
-	mustDecode(huaweiDefaultQuotas, d.ResourceQuotas)
+	emulator.MustDecode(huaweiDefaultQuotas, d.ResourceQuotas)
 	d.TenantResourcesCount = new(MetaStudioResourcesCount)
-	mustDecode(huaweiDefaultResources, d.TenantResourcesCount)
+	emulator.MustDecode(huaweiDefaultResources, d.TenantResourcesCount)
 	return d
 }
 
-// merge replaces d's sections with the ones other sets.
-func (d *HuaweiData) merge(other *HuaweiData) {
+// Merge replaces d's sections with the ones other sets.
+func (d *Data) Merge(other *Data) {
 	if other.Projects != nil {
 		d.Projects = other.Projects
 	}
@@ -165,16 +180,16 @@ type huaweiRoute struct {
 	method  string
 	pattern []string
 	action  string
-	handle  func(h *huaweiCloud, x *exchange, q url.Values) (int, any)
+	handle  func(h *Cloud, x *emulator.Exchange, q url.Values) (int, any)
 }
 
 var huaweiRoutes = []huaweiRoute{
-	{http.MethodGet, split("/v3/projects"), "KeystoneListProjects", (*huaweiCloud).keystoneListProjects},
-	{http.MethodGet, split("/v5/{project_id}/image/pay-per-scan/statistics"), "ShowImagePayPerScanStatistics", (*huaweiCloud).showImagePayPerScanStatistics},
-	{http.MethodGet, split("/v5/{project_id}/billing/quotas"), "ShowResourceQuotas", (*huaweiCloud).showResourceQuotas},
-	{http.MethodGet, split("/v1/{project_id}/tenants/resources-count"), "CountTenantResources", (*huaweiCloud).countTenantResources},
-	{http.MethodPost, split("/v3.0/OS-AUTH/id-token/tokens"), ActionHuaweiTokenWithIDToken, (*huaweiCloud).createTokenWithIDToken},
-	{http.MethodPost, split("/v3.0/OS-CREDENTIAL/securitytokens"), huaweiSecurityTokensAction, (*huaweiCloud).createTemporaryAccessKey},
+	{http.MethodGet, split("/v3/projects"), "KeystoneListProjects", (*Cloud).keystoneListProjects},
+	{http.MethodGet, split("/v5/{project_id}/image/pay-per-scan/statistics"), "ShowImagePayPerScanStatistics", (*Cloud).showImagePayPerScanStatistics},
+	{http.MethodGet, split("/v5/{project_id}/billing/quotas"), "ShowResourceQuotas", (*Cloud).showResourceQuotas},
+	{http.MethodGet, split("/v1/{project_id}/tenants/resources-count"), "CountTenantResources", (*Cloud).countTenantResources},
+	{http.MethodPost, split("/v3.0/OS-AUTH/id-token/tokens"), ActionTokenWithIDToken, (*Cloud).createTokenWithIDToken},
+	{http.MethodPost, split("/v3.0/OS-CREDENTIAL/securitytokens"), huaweiSecurityTokensAction, (*Cloud).createTemporaryAccessKey},
 }
 
 func split(path string) []string { return strings.Split(strings.Trim(path, "/"), "/") }
@@ -199,30 +214,44 @@ func (rt huaweiRoute) match(path string) (projectID string, ok bool) {
 	return projectID, true
 }
 
-// huaweiCloud emulates the Huawei Cloud API gateway, IAM and the services
+// Cloud emulates the Huawei Cloud API gateway, IAM and the services
 // behind it.
-type huaweiCloud struct {
-	srv      *Server
-	data     *HuaweiData
-	identity HuaweiIdentity
+type Cloud struct {
+	data     *Data
+	identity Identity
 
 	// credMu guards creds (the IAM and metadata services add the temporary credentials they
 	// issue) and the tokens those services handed out.
 	credMu         sync.RWMutex
-	creds          map[string]Credential
+	creds          map[string]emulator.Credential
 	subjectTokens  map[string]string // IAM token from an ID token -> identity provider
 	metadataTokens map[string]bool
+
+	issuedCreds []emulator.IssuedCredential
 
 	mu     sync.Mutex
 	issued map[string]string // project ID -> region, for every project IAM handed out
 }
 
-func newHuaweiCloud(srv *Server, data *HuaweiData, creds []Credential) *huaweiCloud {
-	h := &huaweiCloud{
-		srv:    srv,
-		data:   data,
-		creds:  make(map[string]Credential, len(creds)),
-		issued: map[string]string{},
+// New builds the emulated Huawei Cloud, a Backend for emulator.New. As the
+// fallback for paths no other cloud claims, it belongs last in
+// emulator.Options.Backends.
+func New(opts Options) *Cloud {
+	data := opts.Data
+	if data == nil {
+		d := DefaultData()
+		data = &d
+	}
+	data = emulator.Clone(data)
+	creds := opts.Credentials
+	if creds == nil {
+		creds = []emulator.Credential{DefaultCredential}
+	}
+	h := &Cloud{
+		data:     data,
+		identity: opts.Identity,
+		creds:    make(map[string]emulator.Credential, len(creds)),
+		issued:   map[string]string{},
 
 		subjectTokens:  map[string]string{},
 		metadataTokens: map[string]bool{},
@@ -246,8 +275,15 @@ func derivedHuaweiID(kind, name string) string {
 	return hex.EncodeToString(sum[:])[:32]
 }
 
+// Name is the Request.Cloud value of Huawei Cloud requests.
+func (h *Cloud) Name() string { return Name }
+
+// ProjectID returns the project ID IAM answers for region. The project is
+// considered issued from then on, so tests may use it directly.
+func (h *Cloud) ProjectID(region string) string { return h.issueProject(region) }
+
 // issueProject returns the project ID for region and remembers it as valid.
-func (h *huaweiCloud) issueProject(region string) string {
+func (h *Cloud) issueProject(region string) string {
 	id, ok := h.data.Projects[region]
 	if !ok {
 		id = derivedHuaweiID("project", region)
@@ -258,16 +294,16 @@ func (h *huaweiCloud) issueProject(region string) string {
 	return id
 }
 
-func (h *huaweiCloud) knownProject(id string) bool {
+func (h *Cloud) knownProject(id string) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	_, ok := h.issued[id]
 	return ok
 }
 
-// claims: Huawei is the fallback cloud, answering every path no other cloud
+// Claims: Huawei is the fallback cloud, answering every path no other cloud
 // claims with the Huawei gateway's 404.
-func (h *huaweiCloud) claims(r *http.Request) bool {
+func (h *Cloud) Claims(r *http.Request) bool {
 	if isHuaweiMetadataHost(r.Host) {
 		return true
 	}
@@ -282,11 +318,11 @@ func (h *huaweiCloud) claims(r *http.Request) bool {
 	return false
 }
 
-// serve runs the gateway pipeline: route, authenticate, authorize the
+// Serve runs the gateway pipeline: route, authenticate, authorize the
 // project, apply injected faults, then the service handler.
-func (h *huaweiCloud) serve(x *exchange) {
-	x.rec.Cloud = huaweiCloudName
-	r := x.r
+func (h *Cloud) Serve(x *emulator.Exchange) {
+	x.Rec.Cloud = Name
+	r := x.R
 	if isHuaweiMetadataHost(r.Host) {
 		h.serveMetadata(x)
 		return
@@ -304,14 +340,14 @@ func (h *huaweiCloud) serve(x *exchange) {
 		h.gatewayError(x, http.StatusNotFound, apigwAPINotFound, msgAPINotFound)
 		return
 	}
-	x.rec.Action = route.action
+	x.Rec.Action = route.action
 	if route.action == huaweiSecurityTokensAction {
-		x.rec.Action = securityTokensAction(r)
+		x.Rec.Action = securityTokensAction(r)
 	}
-	x.rec.ProjectID = projectID
+	x.Rec.ProjectID = projectID
 
 	// The unsigned IAM actions authenticate by the ID token or IAM token in their body.
-	if !huaweiUnsigned[x.rec.Action] {
+	if !huaweiUnsigned[x.Rec.Action] {
 		if status, msg := h.authenticate(x); status != 0 {
 			h.gatewayError(x, status, apigwAuthFailed, msg)
 			return
@@ -321,7 +357,7 @@ func (h *huaweiCloud) serve(x *exchange) {
 		h.gatewayError(x, http.StatusForbidden, apigwAuthFailed, msgProjectNotOwned)
 		return
 	}
-	if h.srv.intercept(x, h) {
+	if x.Intercept(h) {
 		return
 	}
 	status, body := route.handle(h, x, r.URL.Query())
@@ -330,8 +366,8 @@ func (h *huaweiCloud) serve(x *exchange) {
 
 // authenticate verifies the SDK-HMAC-SHA256 signature as Huawei's API gateway
 // does. It returns 0 on success, else the HTTP status and error message.
-func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
-	r := x.r
+func (h *Cloud) authenticate(x *emulator.Exchange) (int, string) {
+	r := x.R
 	authz := r.Header.Get("Authorization")
 	if authz == "" {
 		return http.StatusUnauthorized, msgAuthMissing
@@ -340,12 +376,12 @@ func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
 	if !ok {
 		return http.StatusUnauthorized, msgSignatureFail
 	}
-	x.rec.AccessKey = auth.accessKey
+	x.Rec.AccessKey = auth.AccessKey
 	h.credMu.RLock()
-	cred, ok := h.creds[auth.accessKey]
+	cred, ok := h.creds[auth.AccessKey]
 	h.credMu.RUnlock()
-	if !ok || auth.accessKey == "" {
-		return http.StatusUnauthorized, msgAuthPrefix + "ak " + auth.accessKey + " not exist"
+	if !ok || auth.AccessKey == "" {
+		return http.StatusUnauthorized, msgAuthPrefix + "ak " + auth.AccessKey + " not exist"
 	}
 	date := r.Header.Get("X-Sdk-Date")
 	if date == "" {
@@ -354,18 +390,17 @@ func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
 	if _, err := time.Parse(huaweiDateFormat, date); err != nil {
 		return http.StatusUnauthorized, msgDateInvalid
 	}
-	body, err := readBody(r)
+	body, err := emulator.ReadBody(r)
 	if err != nil {
 		return http.StatusUnauthorized, msgSignatureFail
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	want := huaweiSignature(cred.SecretKey, date, huaweiCanonicalRequest(r, auth.signedHeaders, body))
-	if !constantTimeEqual(want, auth.signature) {
+	want := huaweiSignature(cred.SecretKey, date, huaweiCanonicalRequest(r, auth.SignedHeaders, body))
+	if !emulator.ConstantTimeEqual(want, auth.Signature) {
 		return http.StatusUnauthorized, msgSignatureFail
 	}
 	token, hasToken := r.Header["X-Security-Token"]
 	if cred.SecurityToken != "" || hasToken {
-		if !hasToken || len(token) != 1 || !constantTimeEqual(token[0], cred.SecurityToken) {
+		if !hasToken || len(token) != 1 || !emulator.ConstantTimeEqual(token[0], cred.SecurityToken) {
 			return http.StatusUnauthorized, msgTokenInvalid
 		}
 	}
@@ -373,15 +408,15 @@ func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
 }
 
 // reply writes a JSON body with the headers every Huawei response carries.
-func (h *huaweiCloud) reply(x *exchange, status int, body any) {
-	x.rec.Status = status
-	x.w.Header().Set("Content-Type", "application/json")
-	x.w.Header().Set("X-Request-Id", x.rec.RequestID)
+func (h *Cloud) reply(x *emulator.Exchange, status int, body any) {
+	x.Rec.Status = status
+	x.W.Header().Set("Content-Type", "application/json")
+	x.W.Header().Set("X-Request-Id", x.Rec.RequestID)
 	raw, err := json.Marshal(body)
 	if err != nil { // only plain structs: cannot happen
 		raw = []byte(`{}`)
 	}
-	x.send(status, raw)
+	x.Send(status, raw)
 }
 
 // huaweiError is the error body of Huawei services and the API gateway.
@@ -392,29 +427,30 @@ type huaweiError struct {
 }
 
 // gatewayError answers as the API gateway does, with the request ID in the body.
-func (h *huaweiCloud) gatewayError(x *exchange, status int, code, msg string) {
-	h.reply(x, status, huaweiError{ErrorCode: code, ErrorMsg: msg, RequestID: x.rec.RequestID})
+func (h *Cloud) gatewayError(x *emulator.Exchange, status int, code, msg string) {
+	h.reply(x, status, huaweiError{ErrorCode: code, ErrorMsg: msg, RequestID: x.Rec.RequestID})
 }
 
-// fail answers an injected failure as the gateway does.
-func (h *huaweiCloud) fail(x *exchange, f failure) {
-	if f.status == 0 {
-		f.status = http.StatusBadRequest
+// Fail answers an injected failure as the gateway does.
+func (h *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
+	if f.Status == 0 {
+		f.Status = http.StatusBadRequest
 	}
-	h.gatewayError(x, f.status, f.code, f.message)
+	h.gatewayError(x, f.Status, f.Code, f.Message)
 }
 
-// throttled is the gateway's answer to a user over its flow control policy.
-func (h *huaweiCloud) throttled(limit int) failure {
+// Throttled is the gateway's answer to a user over its flow control policy.
+func (h *Cloud) Throttled(limit int) emulator.Failure {
 	msg := msgThrottled
 	if limit > 0 {
 		msg += fmt.Sprintf(",limit:%d,time:1 second", limit)
 	}
-	return failure{http.StatusTooManyRequests, apigwThrottled, msg}
+	return emulator.Failure{Status: http.StatusTooManyRequests, Code: apigwThrottled, Message: msg}
 }
 
-func (h *huaweiCloud) serverFault() failure {
-	return failure{http.StatusInternalServerError, apigwSystemError, msgSystemError}
+// ServerFault is the gateway's internal error.
+func (h *Cloud) ServerFault() emulator.Failure {
+	return emulator.Failure{Status: http.StatusInternalServerError, Code: apigwSystemError, Message: msgSystemError}
 }
 
 // --- IAM ---
@@ -437,10 +473,10 @@ type keystoneProjects struct {
 
 // keystoneListProjects answers IAM's project lookup. Every region name has
 // exactly one project, because the SDK refuses zero or several.
-func (h *huaweiCloud) keystoneListProjects(x *exchange, q url.Values) (int, any) {
-	x.w.Header().Set("X-IAM-Trace-Id", newRequestID())
-	domainID := derivedHuaweiID("domain", x.rec.AccessKey)
-	base := "http://" + x.r.Host + "/v3/projects"
+func (h *Cloud) keystoneListProjects(x *emulator.Exchange, q url.Values) (int, any) {
+	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
+	domainID := derivedHuaweiID("domain", x.Rec.AccessKey)
+	base := "http://" + x.R.Host + "/v3/projects"
 	project := func(region, id string) keystoneProject {
 		return keystoneProject{
 			ID: id, Name: region, DomainID: domainID, ParentID: domainID, Enabled: true,
@@ -471,14 +507,14 @@ func hssInvalid(param string) (int, any) {
 	return http.StatusBadRequest, huaweiError{ErrorCode: "HSS.1001", ErrorMsg: "Invalid parameter: " + param}
 }
 
-func (h *huaweiCloud) showImagePayPerScanStatistics(_ *exchange, _ url.Values) (int, any) {
+func (h *Cloud) showImagePayPerScanStatistics(_ *emulator.Exchange, _ url.Values) (int, any) {
 	if h.data.ImagePayPerScanStatistics == nil {
 		return http.StatusOK, HSSImageScanStatistics{}
 	}
 	return http.StatusOK, h.data.ImagePayPerScanStatistics
 }
 
-func (h *huaweiCloud) showResourceQuotas(_ *exchange, q url.Values) (int, any) {
+func (h *Cloud) showResourceQuotas(_ *emulator.Exchange, q url.Values) (int, any) {
 	version := q.Get("version")
 	if version != "" && !slices.Contains(hssVersions, version) {
 		return hssInvalid("version")
@@ -503,7 +539,7 @@ func metaStudioInvalid() (int, any) {
 	return http.StatusBadRequest, huaweiError{ErrorCode: "MSS.00000003", ErrorMsg: "Invalid parameter"}
 }
 
-func (h *huaweiCloud) countTenantResources(_ *exchange, q url.Values) (int, any) {
+func (h *Cloud) countTenantResources(_ *emulator.Exchange, q url.Values) (int, any) {
 	var wanted []string
 	if b := q.Get("business"); b != "" {
 		for _, t := range strings.Split(b, ",") {

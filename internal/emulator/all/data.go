@@ -1,0 +1,49 @@
+package all
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
+)
+
+// Data is what the emulator answers; a JSON file of this shape (the data
+// file) replaces the defaults. Each cloud owns one top-level section, named
+// after the cloud's Request.Cloud value.
+type Data struct {
+	HuaweiCloud  huawei.Data  `json:"huaweicloud"`
+	TencentCloud tencent.Data `json:"tencentcloud"`
+	AlibabaCloud alibaba.Data `json:"alicloud"`
+}
+
+// DefaultData returns the vendor documentation's example responses, so an
+// emulator without a data file answers what the docs promise.
+func DefaultData() *Data {
+	return &Data{
+		HuaweiCloud:  huawei.DefaultData(),
+		TencentCloud: tencent.DefaultData(),
+		AlibabaCloud: alibaba.DefaultData(),
+	}
+}
+
+// LoadData reads a data file. The file's sections replace the default ones;
+// sections it omits (or sets to null) keep the defaults. Unknown JSON fields
+// are an error so that typos are caught instead of silently ignored.
+func LoadData(path string) (*Data, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("emulator data: %w", err)
+	}
+	var file Data
+	if err := emulator.DecodeStrict(raw, &file); err != nil {
+		return nil, fmt.Errorf("emulator data %s: %w", path, err)
+	}
+	d := DefaultData()
+	d.HuaweiCloud.Merge(&file.HuaweiCloud)
+	d.TencentCloud.Merge(&file.TencentCloud)
+	d.AlibabaCloud.Merge(&file.AlibabaCloud)
+	return d, nil
+}
