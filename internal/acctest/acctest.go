@@ -144,7 +144,9 @@ type Emulator struct {
 
 // StartEmulator starts an emulator on a loopback port and stops it when the test ends.
 // Unless opts names credentials, it accepts a key pair unique to the test (see
-// UniqueHuaweiCredential).
+// UniqueHuaweiCredential). Unless opts sets Limits or RateLimit, the documented rate limits
+// are lifted (HSS allows 5 calls a minute); a test about them passes
+// Limits: all.DocumentedLimits().
 func StartEmulator(t *testing.T, opts all.Options) *Emulator {
 	t.Helper()
 	return start(t, opts, httptest.NewServer)
@@ -157,6 +159,9 @@ func StartTLSEmulator(t *testing.T, opts all.Options) *Emulator {
 }
 
 func start(t *testing.T, opts all.Options, serve func(http.Handler) *httptest.Server) *Emulator {
+	if opts.Limits == nil && opts.RateLimit == 0 {
+		opts.NoLimits = true
+	}
 	if opts.Huawei.Credentials == nil {
 		opts.Huawei.Credentials = []emulator.Credential{UniqueHuaweiCredential(t)}
 	}

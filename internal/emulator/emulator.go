@@ -12,14 +12,16 @@
 // Fault injection (faults.go) is settable per test and from the command line:
 // queued faults per action (Inject, InjectFault, ParseFault), latency on every
 // request (Options.Latency, SetLatency) and a rate limit per action the
-// emulator enforces itself (Options.RateLimit, SetRateLimit), with Throttled
-// and PeakRate to assert on. Faults and the rate limit hit only requests that
-// passed signature verification and routing; each cloud answers them in its
-// own shape (FaultAnswers).
+// emulator enforces itself, per access key and action in sliding windows
+// (limits.go: Options.Limits, SetLimit, Options.RateLimit, SetRateLimit),
+// with Throttled and PeakRate to assert on. Faults and limits hit only
+// requests that passed signature verification and routing; each cloud
+// answers them in its own shape (FaultAnswers).
 package emulator
 
 import (
 	"log"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -52,6 +54,9 @@ type Backend interface {
 	Claims(r *http.Request) bool
 	// Serve answers the request and fills x.Rec for the record.
 	Serve(x *Exchange)
+	// Actions names the actions it records, those faults and limits may
+	// name.
+	Actions() []string
 }
 
 // Issuer is a Backend whose credential sources issue temporary credentials.
@@ -72,11 +77,15 @@ type Options struct {
 	// that gives up meanwhile gets no answer (recorded with Status 0 and no
 	// Cloud or Action).
 	Latency time.Duration
-	// RateLimit is the requests a second per action the emulator serves:
-	// any request over it within a sliding second is answered with the
-	// cloud's throttling answer, as FaultThrottle, and counted by Throttled.
-	// It applies to requests that passed authentication and routing, before
-	// injected faults. 0 = no limit.
+	// Limits are rate limits per action, each enforced per access key: a
+	// request over its action's Limit within the sliding window is answered
+	// with the cloud's throttling answer, as FaultThrottle, and counted by
+	// Throttled. Limits apply to requests that passed authentication and
+	// routing, before injected faults. nil = none.
+	Limits map[string]Limit
+	// RateLimit is the requests a second per access key the emulator serves
+	// to each action without an entry in Limits (n = max(1, floor(r)) within
+	// any n/r seconds). 0 = no limit.
 	RateLimit float64
 }
 
@@ -119,9 +128,10 @@ type Server struct {
 	requests  []Request
 	faults    map[string][]*queuedFault // by action, in order
 	latency   time.Duration
-	rateLimit float64
-	served    map[string][]time.Time // by action: when the requests the rate limit let through were, within its window
-	throttled map[string]int         // by action: requests the rate limit refused
+	limits    map[string]Limit         // by action
+	rate      Limit                    // for actions without a limit of their own
+	served    map[limitKey][]time.Time // when the requests a limit let through arrived, within its window
+	throttled map[string]int           // by action: requests a limit refused
 }
 
 // New builds a Server serving opts.Backends. It panics without a backend, a
@@ -135,8 +145,9 @@ func New(opts Options) *Server {
 		backends:  slices.Clone(opts.Backends),
 		faults:    map[string][]*queuedFault{},
 		latency:   opts.Latency,
-		rateLimit: opts.RateLimit,
-		served:    map[string][]time.Time{},
+		limits:    maps.Clone(opts.Limits),
+		rate:      rateLimit(opts.RateLimit),
+		served:    map[limitKey][]time.Time{},
 		throttled: map[string]int{},
 	}
 }
@@ -201,6 +212,17 @@ func (s *Server) Backend(name string) Backend {
 		}
 	}
 	return nil
+}
+
+// Actions returns every action the backends serve, sorted: the names faults
+// and limits may use.
+func (s *Server) Actions() []string {
+	var out []string
+	for _, b := range s.backends {
+		out = append(out, b.Actions()...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // Issued returns the temporary credentials cloud ("" = every cloud) issued so

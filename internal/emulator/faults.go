@@ -3,7 +3,6 @@ package emulator
 import (
 	"fmt"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -65,8 +64,9 @@ type Fault struct {
 // for latency ("DescribeImageAuthorizedInfo:latency:3:2s") and
 // "STATUS/CODE/MESSAGE" for error ("GetAuthSummary:error:1:403/Forbidden.RAM/not allowed";
 // MESSAGE may contain '/' and ':'). Examples: "ShowResourceQuotas:throttle:3",
-// "GetAuthSummary:5xx:2", "DescribeImageAuthorizedInfo:drop".
-func ParseFault(spec string) (action string, f Fault, err error) {
+// "GetAuthSummary:5xx:2", "DescribeImageAuthorizedInfo:drop". When actions
+// is not nil (Server.Actions), ACTION must be one of them.
+func ParseFault(spec string, actions []string) (action string, f Fault, err error) {
 	bad := func(format string, args ...any) (string, Fault, error) {
 		return "", Fault{}, fmt.Errorf("fault %q: %s (want ACTION:KIND[:COUNT[:ARG]])", spec, fmt.Sprintf(format, args...))
 	}
@@ -77,6 +77,9 @@ func ParseFault(spec string) (action string, f Fault, err error) {
 	action = strings.TrimSpace(parts[0])
 	if action == "" {
 		return bad("empty ACTION")
+	}
+	if err := checkAction(action, actions); err != nil {
+		return bad("%v", err)
 	}
 	f.Kind = FaultKind(strings.ToLower(strings.TrimSpace(parts[1])))
 	if !knownKind(f.Kind) {
@@ -156,9 +159,9 @@ type FaultAnswers interface {
 	// Fail answers x with f in the cloud's error shape; status 0 is the
 	// cloud's usual error status.
 	Fail(x *Exchange, f Failure)
-	// Throttled is the cloud's throttling answer; limit is the number of
-	// requests a second that was exceeded, 0 when unknown.
-	Throttled(limit int) Failure
+	// Throttled is the cloud's throttling answer; limit is the limit that
+	// was exceeded, zero when unknown (an injected FaultThrottle).
+	Throttled(limit Limit) Failure
 	// ServerFault is the cloud's internal server error.
 	ServerFault() Failure
 }
@@ -263,88 +266,6 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Unlock()
 }
 
-// SetRateLimit sets the requests a second served per action, as
-// Options.RateLimit; 0 lifts the limit.
-func (s *Server) SetRateLimit(perSecond float64) {
-	s.mu.Lock()
-	s.rateLimit = perSecond
-	s.mu.Unlock()
-}
-
-// admit applies the rate limit to a request for action. With a limit of r a
-// second, n = max(1, floor(r)) requests are served within any n/r seconds
-// (for whole r: any sliding second); a request over that is refused and
-// counted. Only served requests use up the limit. limit is n.
-func (s *Server) admit(action string) (limit int, ok bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.rateLimit <= 0 {
-		return 0, true
-	}
-	now := time.Now() // under the lock, so each action's times stay in order
-	limit = max(1, int(s.rateLimit))
-	window := time.Duration(float64(limit) / s.rateLimit * float64(time.Second))
-	times := s.served[action]
-	i := 0
-	for i < len(times) && !times[i].After(now.Add(-window)) {
-		i++
-	}
-	times = times[i:]
-	if len(times) >= limit {
-		s.served[action] = times
-		s.throttled[action]++
-		return limit, false
-	}
-	s.served[action] = append(times, now)
-	return limit, true
-}
-
-// Throttled returns how many requests for action ("" = all) the rate limit
-// refused since New or the last Reset. Injected throttle faults are not
-// counted.
-func (s *Server) Throttled(action string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if action != "" {
-		return s.throttled[action]
-	}
-	n := 0
-	for _, c := range s.throttled {
-		n += c
-	}
-	return n
-}
-
-// PeakRate is the largest number of recorded requests for action ("" = all)
-// whose Time (arrival) falls within one interval [t, t+window), e.g. with
-// window time.Second the peak request rate the emulator saw. It counts every
-// recorded request, whatever its answer, including throttled ones; a client
-// that keeps under the limit has a peak rate at or below it.
-func (s *Server) PeakRate(action string, window time.Duration) int {
-	s.mu.Lock()
-	var times []time.Time
-	for _, rq := range s.requests {
-		if action == "" || rq.Action == action {
-			times = append(times, rq.Time)
-		}
-	}
-	s.mu.Unlock()
-	return peakCount(times, window)
-}
-
-// peakCount is the largest number of times within one [t, t+window).
-func peakCount(times []time.Time, window time.Duration) int {
-	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
-	peak, lo := 0, 0
-	for hi := range times {
-		for times[hi].Sub(times[lo]) >= window {
-			lo++
-		}
-		peak = max(peak, hi-lo+1)
-	}
-	return peak
-}
-
 // Intercept applies the rate limit, then the fault queue, to a request that
 // passed authentication and routing (x.Rec.Action is set), with the answers
 // of its cloud c. It reports whether the request is answered (or dropped)
@@ -352,7 +273,7 @@ func peakCount(times []time.Time, window time.Duration) int {
 // (malformed, truncated).
 func (x *Exchange) Intercept(c FaultAnswers) bool {
 	s := x.srv
-	if limit, ok := s.admit(x.Rec.Action); !ok {
+	if limit, ok := s.admit(x.Rec.AccessKey, x.Rec.Action); !ok {
 		x.note = "rate limit"
 		c.Fail(x, c.Throttled(limit))
 		return true
@@ -366,7 +287,7 @@ func (x *Exchange) Intercept(c FaultAnswers) bool {
 	case FaultError:
 		c.Fail(x, Failure{f.Status, f.Code, f.Message})
 	case FaultThrottle:
-		c.Fail(x, c.Throttled(0))
+		c.Fail(x, c.Throttled(Limit{}))
 	case FaultServer:
 		c.Fail(x, c.ServerFault())
 	case FaultDrop:

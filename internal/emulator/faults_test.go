@@ -14,6 +14,7 @@ type nopBackend struct{}
 func (nopBackend) Name() string              { return "nop" }
 func (nopBackend) Claims(*http.Request) bool { return false }
 func (nopBackend) Serve(x *Exchange)         { x.Send(http.StatusNotFound, nil) }
+func (nopBackend) Actions() []string         { return nil }
 
 // PeakRate over synthetic arrival times.
 func TestPeakRate(t *testing.T) {
@@ -105,7 +106,7 @@ func TestParseFault(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.spec, func(t *testing.T) {
-			action, f, err := ParseFault(tt.spec)
+			action, f, err := ParseFault(tt.spec, nil)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), "ACTION:KIND[:COUNT[:ARG]]") {
 					t.Errorf("ParseFault(%q) = %q, %+v, %v; want error with %q", tt.spec, action, f, err, tt.wantErr)

@@ -187,6 +187,12 @@ func New(opts Options) *Cloud {
 // Name is the Request.Cloud value of Alibaba Cloud requests.
 func (a *Cloud) Name() string { return Name }
 
+// Actions names every action the emulated Alibaba Cloud records.
+func (a *Cloud) Actions() []string {
+	return []string{sasGetAuthSummary, stsAssumeRole, stsAssumeRoleWithOIDC,
+		ActionMetadataToken, ActionMetadataRoleName, ActionMetadataCredentials}
+}
+
 // Claims: the SDK names every action in x-acs-action; the Authorization
 // prefix also catches a signed request that forgot it. Sts requests (RPC style,
 // not ACS3) name Version and Action in the query; metadata requests are
@@ -385,7 +391,7 @@ func (a *Cloud) reply(x *emulator.Exchange, status int, body any) {
 
 // Throttled is the POP gateway's flow control answer; the SDK maps
 // Throttling* codes to its ThrottlingError.
-func (a *Cloud) Throttled(int) emulator.Failure {
+func (a *Cloud) Throttled(emulator.Limit) emulator.Failure {
 	return emulator.Failure{Status: http.StatusBadRequest, Code: "Throttling.User", Message: "Request was denied due to user flow control."}
 }
 

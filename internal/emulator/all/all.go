@@ -6,6 +6,7 @@ package all
 
 import (
 	"log"
+	"maps"
 	"time"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
@@ -25,10 +26,21 @@ type Options struct {
 	Alibaba alibaba.Options
 
 	Logger *log.Logger // see emulator.Options
-	// Latency and RateLimit are emulator.Options': delay on every request,
-	// and requests a second served per action (0 = no limit).
-	Latency   time.Duration
+	// Latency is emulator.Options': delay on every request.
+	Latency time.Duration
+
+	// The rate limits, per access key and action: the documented ones
+	// (LimitTable) unless NoLimits or RateLimit, then Limits on top.
+	//
+	// NoLimits lifts the documented limits (tests that are not about limits
+	// use it: HSS allows 5 calls a minute).
+	NoLimits bool
+	// RateLimit > 0 replaces the documented limits with one of RateLimit
+	// requests a second for every action (see emulator.Options).
 	RateLimit float64
+	// Limits set or change single actions' limits, e.g.
+	// {"ShowResourceQuotas": {N: 100, Window: time.Second}}.
+	Limits map[string]emulator.Limit
 }
 
 // Server is the core server with the three clouds, which tests may reach
@@ -53,11 +65,17 @@ func New(opts Options) *Server {
 		Tencent: tencent.New(opts.Tencent),
 		Alibaba: alibaba.New(opts.Alibaba),
 	}
+	limits := map[string]emulator.Limit{}
+	if !opts.NoLimits && opts.RateLimit <= 0 {
+		limits = DocumentedLimits()
+	}
+	maps.Copy(limits, opts.Limits)
 	s.Server = emulator.New(emulator.Options{
 		// Huawei goes last: it is the fallback for paths no other cloud claims.
 		Backends:  []emulator.Backend{s.Tencent, s.Alibaba, s.Huawei},
 		Logger:    opts.Logger,
 		Latency:   opts.Latency,
+		Limits:    limits,
 		RateLimit: opts.RateLimit,
 	})
 	return s

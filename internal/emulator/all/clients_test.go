@@ -43,6 +43,7 @@ type tcFixture struct {
 func newTCFixture(t *testing.T, opts Options) *tcFixture {
 	t.Helper()
 	opts.Tencent.Credentials = []emulator.Credential{tcCred}
+	opts.NoLimits = true
 	emu := New(opts)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)

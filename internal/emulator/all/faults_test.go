@@ -58,6 +58,7 @@ var hwFaultCred = emulator.Credential{AccessKey: "HWFAULTTESTAK0001", SecretKey:
 func huaweiTarget(t *testing.T, opts Options) faultTarget {
 	t.Helper()
 	opts.Huawei.Credentials = []emulator.Credential{hwFaultCred}
+	opts.NoLimits = true
 	emu := New(opts)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
@@ -130,6 +131,7 @@ func tencentTarget(t *testing.T, opts Options) faultTarget {
 func alibabaTarget(t *testing.T, opts Options) faultTarget {
 	t.Helper()
 	opts.Alibaba.Credentials = []emulator.Credential{aliTestCred}
+	opts.NoLimits = true
 	emu := New(opts)
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
@@ -455,7 +457,7 @@ func TestRateLimitComesFirst(t *testing.T) {
 	}
 	ft.emu.Inject(ft.action, emulator.Fault{Kind: emulator.FaultServer})
 	err := ft.call()
-	ft.wantVendor(t, err, vendorErr{429, "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit,limit:1,time:1 second"})
+	ft.wantVendor(t, err, vendorErr{429, "APIGW.0308", "The throttling threshold has been reached: policy user over ratelimit,limit:1,time:2 seconds"})
 	ft.emu.SetRateLimit(0)
 	ft.wantVendor(t, ft.call(), ft.server)
 	if n := ft.emu.Throttled(ft.action); n != 1 {

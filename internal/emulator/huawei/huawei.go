@@ -278,6 +278,17 @@ func derivedHuaweiID(kind, name string) string {
 // Name is the Request.Cloud value of Huawei Cloud requests.
 func (h *Cloud) Name() string { return Name }
 
+// Actions names every action the emulated Huawei Cloud records.
+func (h *Cloud) Actions() []string {
+	out := []string{ActionAccessKeyByToken, ActionAccessKeyByAgency, ActionMetadataToken, ActionMetadataSecurityKey}
+	for _, rt := range huaweiRoutes {
+		if rt.action != huaweiSecurityTokensAction {
+			out = append(out, rt.action)
+		}
+	}
+	return out
+}
+
 // ProjectID returns the project ID IAM answers for region. The project is
 // considered issued from then on, so tests may use it directly.
 func (h *Cloud) ProjectID(region string) string { return h.issueProject(region) }
@@ -439,13 +450,33 @@ func (h *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
 	h.gatewayError(x, f.Status, f.Code, f.Message)
 }
 
-// Throttled is the gateway's answer to a user over its flow control policy.
-func (h *Cloud) Throttled(limit int) emulator.Failure {
+// Throttled is the gateway's answer to a user over its flow control policy,
+// naming the policy's limit and window as APIG does ("...,limit:5,time:1
+// minute"). APIG documents no Retry-After header, so none is sent.
+func (h *Cloud) Throttled(limit emulator.Limit) emulator.Failure {
 	msg := msgThrottled
-	if limit > 0 {
-		msg += fmt.Sprintf(",limit:%d,time:1 second", limit)
+	if !limit.IsZero() {
+		msg += fmt.Sprintf(",limit:%d,time:%s", limit.N, apigwWindow(limit.Window))
 	}
 	return emulator.Failure{Status: http.StatusTooManyRequests, Code: apigwThrottled, Message: msg}
+}
+
+// apigwWindow writes a flow control window the way APIG's message does: "1
+// minute", "1 second", or a whole number of the largest unit that divides it.
+func apigwWindow(d time.Duration) string {
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "hour"}, {time.Minute, "minute"}, {time.Second, "second"}, {time.Millisecond, "millisecond"}} {
+		if d >= u.d && d%u.d == 0 {
+			n := int64(d / u.d)
+			if n == 1 {
+				return "1 " + u.name
+			}
+			return fmt.Sprintf("%d %ss", n, u.name)
+		}
+	}
+	return d.String()
 }
 
 // ServerFault is the gateway's internal error.

@@ -51,7 +51,7 @@ type fixture struct {
 func newFixture(t *testing.T, data *all.Data, extra ...emulator.Credential) *fixture {
 	t.Helper()
 	cred := uniqueCred()
-	emu := all.New(all.Options{Data: data, Huawei: huawei.Options{Credentials: append([]emulator.Credential{cred}, extra...)}})
+	emu := all.New(all.Options{NoLimits: true, Data: data, Huawei: huawei.Options{Credentials: append([]emulator.Credential{cred}, extra...)}})
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &fixture{emu: emu, srv: srv, cred: cred}

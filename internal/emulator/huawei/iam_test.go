@@ -31,7 +31,7 @@ var testIdentity = huawei.Identity{
 func newIdentityFixture(t *testing.T, id huawei.Identity) *fixture {
 	t.Helper()
 	cred := uniqueCred()
-	emu := all.New(all.Options{Huawei: huawei.Options{Credentials: []emulator.Credential{cred}, Identity: id}})
+	emu := all.New(all.Options{NoLimits: true, Huawei: huawei.Options{Credentials: []emulator.Credential{cred}, Identity: id}})
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &fixture{emu: emu, srv: srv, cred: cred}

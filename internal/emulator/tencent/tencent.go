@@ -198,6 +198,11 @@ func New(opts Options) *Cloud {
 // Name is the Request.Cloud value of Tencent Cloud requests.
 func (t *Cloud) Name() string { return Name }
 
+// Actions names every action the emulated Tencent Cloud records.
+func (t *Cloud) Actions() []string {
+	return []string{tcssDescribeImageAuthorizedInfo, ActionAssumeRole, ActionAssumeRoleWithWebIdentity, ActionMetadata}
+}
+
 // Claims: every API 3.0 request names its action in X-TC-Action; the
 // Authorization prefix also catches a signed request that forgot it.
 func (t *Cloud) Claims(r *http.Request) bool {
@@ -371,10 +376,10 @@ func (t *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
 }
 
 // Throttled is API 3.0's frequency limit answer, with HTTP 200 like every
-// API 3.0 error.
-func (t *Cloud) Throttled(limit int) emulator.Failure {
-	if limit > 0 {
-		return emulator.Failure{Status: http.StatusOK, Code: tcCodeRequestLimitExceeded, Message: fmt.Sprintf(tcMsgRequestLimitN, limit+1, limit)}
+// API 3.0 error; a per-second limit is named as the gateway names it.
+func (t *Cloud) Throttled(limit emulator.Limit) emulator.Failure {
+	if !limit.IsZero() && limit.Window == time.Second {
+		return emulator.Failure{Status: http.StatusOK, Code: tcCodeRequestLimitExceeded, Message: fmt.Sprintf(tcMsgRequestLimitN, limit.N+1, limit.N)}
 	}
 	return emulator.Failure{Status: http.StatusOK, Code: tcCodeRequestLimitExceeded, Message: tcMsgRequestLimit}
 }

@@ -4,13 +4,23 @@
 // Usage:
 //
 //	cloudquota-emulator [-listen ADDR] [-data FILE] [-url-file FILE] [-quiet]
-//	    [-latency DURATION] [-rate-limit N] [-fault SPEC]... [credential flags]
+//	    [-limits documented|off] [-limit ACTION=N/DURATION]... [-rate-limit N]
+//	    [-latency DURATION] [-fault SPEC]... [credential flags]
+//
+// Rate limits: by default the emulator enforces each API's documented limit
+// per access key in a sliding window (HSS 5 calls a minute, TCSS 20 a
+// second, ...; see all.LimitTable), answering requests over it with the
+// cloud's own throttling answer.
+//
+//	-limits off       lift the documented limits
+//	-limit ShowResourceQuotas=100/1s
+//	                  set one action's limit (repeatable; applied last)
+//	-rate-limit 20    replace the documented limits with 20 requests a second
+//	                  for every action
 //
 // Fault injection, for trying retries and limits by hand:
 //
 //	-latency 300ms    delay every request by this much
-//	-rate-limit 20    serve at most 20 requests a second per action; the rest
-//	                  get the cloud's throttling answer
 //	-fault SPEC       queue a fault; repeatable, consumed in the order given.
 //	                  SPEC is ACTION:KIND[:COUNT[:ARG]], KIND one of error,
 //	                  throttle, 5xx, drop, malformed, truncated, latency; ARG a
@@ -21,8 +31,9 @@
 //	                    -fault DescribeImageAuthorizedInfo:latency:3:2s
 //	                    -fault GetAuthSummary:error:1:403/Forbidden.RAM/denied
 //
-// Faults and the rate limit hit only requests with a valid signature that the
-// emulated API would serve.
+// Faults and rate limits hit only requests with a valid signature that the
+// emulated API would serve. A -fault or -limit naming an action the emulator
+// does not serve is a startup error that lists the actions it serves.
 package main
 
 import (
@@ -32,11 +43,13 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -48,26 +61,20 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
 
-// faultFlags collects repeated -fault flags.
-type faultFlags struct {
-	specs  []string
-	faults []actionFault
+// specFlags collects a repeated flag's values, each checked by parse when
+// given (its action is checked once the emulator knows what it serves).
+type specFlags struct {
+	specs []string
+	parse func(string) error
 }
 
-type actionFault struct {
-	action string
-	fault  emulator.Fault
-}
+func (f *specFlags) String() string { return strings.Join(f.specs, " ") }
 
-func (f *faultFlags) String() string { return strings.Join(f.specs, " ") }
-
-func (f *faultFlags) Set(spec string) error {
-	action, fault, err := emulator.ParseFault(spec)
-	if err != nil {
+func (f *specFlags) Set(spec string) error {
+	if err := f.parse(spec); err != nil {
 		return err
 	}
 	f.specs = append(f.specs, spec)
-	f.faults = append(f.faults, actionFault{action, fault})
 	return nil
 }
 
@@ -95,8 +102,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	aliAK := fs.String("alibaba-access-key", alibaba.DefaultCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
 	aliSK := fs.String("alibaba-secret-key", alibaba.DefaultCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
 	latency := fs.Duration("latency", 0, "delay every request by this `duration` (e.g. 300ms)")
-	rateLimit := fs.Float64("rate-limit", 0, "serve at most `N` requests a second per action, answering the rest with the cloud's throttling error (0 = no limit)")
-	var faults faultFlags
+	limitsMode := fs.String("limits", "documented", "the APIs' rate limits per access key: `documented` (each vendor's, see the package docs) or off")
+	limits := specFlags{parse: func(spec string) error { _, _, err := emulator.ParseLimitSpec(spec, nil); return err }}
+	fs.Var(&limits, "limit", "set one action's rate limit per access key, `ACTION=N/DURATION` (repeatable), e.g. ShowResourceQuotas=100/1s")
+	rateLimit := fs.Float64("rate-limit", 0, "replace the documented limits: serve at most `N` requests a second per access key and action, answering the rest with the cloud's throttling error (0 = keep -limits)")
+	faults := specFlags{parse: func(spec string) error { _, _, err := emulator.ParseFault(spec, nil); return err }}
 	fs.Var(&faults, "fault", "queue a fault, `ACTION:KIND[:COUNT[:ARG]]` (repeatable; KIND: error, throttle, 5xx, drop, malformed, truncated, latency; "+
 		"ARG: a duration for latency, STATUS/CODE/MESSAGE for error), e.g. ShowResourceQuotas:throttle:3")
 	if err := fs.Parse(args); err != nil {
@@ -111,6 +121,9 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *rateLimit < 0 || math.IsNaN(*rateLimit) || math.IsInf(*rateLimit, 0) {
 		return errors.New("-rate-limit must be a number >= 0")
 	}
+	if *limitsMode != "documented" && *limitsMode != "off" {
+		return fmt.Errorf("-limits %q: want documented or off", *limitsMode)
+	}
 	for _, v := range []string{*ak, *sk, *tcID, *tcKey, *aliAK, *aliSK} {
 		if v == "" {
 			return errors.New("credential flags must not be empty")
@@ -122,6 +135,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		Tencent:   tencent.Options{Credentials: []emulator.Credential{{AccessKey: *tcID, SecretKey: *tcKey}}},
 		Alibaba:   alibaba.Options{Credentials: []emulator.Credential{{AccessKey: *aliAK, SecretKey: *aliSK}}},
 		Latency:   *latency,
+		NoLimits:  *limitsMode == "off",
 		RateLimit: *rateLimit,
 	}
 	if *dataPath != "" {
@@ -133,6 +147,23 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if !*quiet {
 		opts.Logger = log.New(stderr, "", log.LstdFlags)
+	}
+
+	emu := all.New(opts)
+	actions := emu.Actions()
+	for _, spec := range limits.specs {
+		action, l, err := emulator.ParseLimitSpec(spec, actions)
+		if err != nil {
+			return err
+		}
+		emu.SetLimit(action, l)
+	}
+	for _, spec := range faults.specs {
+		action, f, err := emulator.ParseFault(spec, actions)
+		if err != nil {
+			return err
+		}
+		emu.Inject(action, f)
 	}
 
 	// Catch signals before announcing the URL, so a caller that reads the URL
@@ -161,14 +192,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "latency: %s\n", *latency)
 	}
 	if *rateLimit > 0 {
-		fmt.Fprintf(stdout, "rate limit: %g requests/s per action\n", *rateLimit)
-	}
-	emu := all.New(opts)
-	for _, f := range faults.faults {
-		emu.Inject(f.action, f.fault)
+		fmt.Fprintf(stdout, "rate limit: %g requests/s per access key and action\n", *rateLimit)
 	}
 	for _, spec := range faults.specs {
 		fmt.Fprintf(stdout, "fault: %s\n", spec)
+	}
+	for _, action := range slices.Sorted(maps.Keys(emu.Limits())) {
+		fmt.Fprintf(stdout, "limit: %s %s per access key\n", action, emu.Limits()[action])
 	}
 
 	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
