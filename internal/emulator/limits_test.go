@@ -88,3 +88,30 @@ func TestAdmitPerKeySliding(t *testing.T) {
 		t.Errorf("SetRateLimit kept per-action limits: %v", s.Limits())
 	}
 }
+
+func TestResolveTime(t *testing.T) {
+	start := time.Date(2026, 12, 2, 6, 30, 0, 0, time.UTC)
+	beijing := time.FixedZone("CST", 8*3600)
+	for _, tt := range []struct {
+		in, layout string
+		loc        *time.Location
+		want       string
+	}{
+		{"now", time.RFC3339, time.UTC, "2026-12-02T06:30:00Z"},
+		{"now+720h", time.RFC3339, time.UTC, "2027-01-01T06:30:00Z"},
+		{" now - 24h ", time.RFC3339, time.UTC, "2026-12-01T06:30:00Z"},
+		{"now+90m", "2006-01-02 15:04:05", beijing, "2026-12-02 16:00:00"},
+		{"2024-12-24 13:01:18", "2006-01-02 15:04:05", beijing, "2024-12-24 13:01:18"},
+		{"", time.RFC3339, time.UTC, ""},
+	} {
+		got, err := ResolveTime(tt.in, start, tt.layout, tt.loc)
+		if err != nil || got != tt.want {
+			t.Errorf("ResolveTime(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"now+", "now+soon", "now*2h", "now720h", "now+-1h", "nowadays"} {
+		if _, err := ResolveTime(bad, start, time.RFC3339, time.UTC); err == nil {
+			t.Errorf("ResolveTime(%q) accepted", bad)
+		}
+	}
+}

@@ -259,10 +259,14 @@ output "ok" {
 	})
 }
 
-// An unknown region lists the SDK's known ones, unless an endpoint override is set.
+// An unknown region lists the SDK's known ones, unless an endpoint override is set; then
+// IAM decides: a private region the account has a project in works, a misspelt one gets no
+// project.
 func TestAccProvider_unknownRegion(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, all.Options{})
+	data := all.DefaultData()
+	data.HuaweiCloud.Projects = map[string]string{"xx-private-1": "44444444444444444444444444444444"}
+	emu := acctest.StartEmulator(t, all.Options{Data: data})
 	noEndpoints := fmt.Sprintf(`
 provider "cloudquota" {
   huaweicloud {
@@ -282,6 +286,14 @@ data "cloudquota_hss_resource_quotas" "test" {}`, emu.HuaweiCred.AccessKey, emu.
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("region"), knownvalue.StringExact("xx-private-1")),
 			},
+		}},
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: emu.HuaweiProviderWith(emu.HuaweiCred, "cn-nort-4", "") + `data "cloudquota_hss_resource_quotas" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)IAM KeystoneListProjects.*Region:\s+cn-nort-4.*` +
+				`failed to get project id of region 'cn-nort-4'.*confirm that the project\s+exists in your account`),
 		}},
 	})
 }

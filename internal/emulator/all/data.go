@@ -3,6 +3,7 @@ package all
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
@@ -40,6 +41,14 @@ func LoadData(path string) (*Data, error) {
 	var file Data
 	if err := emulator.DecodeStrict(raw, &file); err != nil {
 		return nil, fmt.Errorf("emulator data %s: %w", path, err)
+	}
+	// Relative times are resolved when a server is built; a malformed one is
+	// an error now.
+	check := emulator.Clone(&file)
+	for _, err := range []error{check.HuaweiCloud.ResolveTimes(time.Now()), check.TencentCloud.ResolveTimes(time.Now())} {
+		if err != nil {
+			return nil, fmt.Errorf("emulator data %s: %w", path, err)
+		}
 	}
 	d := DefaultData()
 	d.HuaweiCloud.Merge(&file.HuaweiCloud)

@@ -39,7 +39,7 @@ func TestLoadDataExample(t *testing.T) {
 	}
 	tc := d.TencentCloud.ImageAuthorizedInfo
 	if tc == nil || *tc.TotalAuthorizedCnt != 1000 || *tc.UsedAuthorizedCnt != 380 ||
-		tc.ImageScanInquireInfo == nil || *tc.ImageScanInquireInfo.EndTime != "2026-12-31 23:59:59" {
+		tc.ImageScanInquireInfo == nil || *tc.ImageScanInquireInfo.EndTime != "now+8760h" {
 		t.Errorf("tcss_image_authorized_info %+v", tc)
 	}
 	sas := d.AlibabaCloud.AuthSummary
@@ -73,10 +73,13 @@ func TestLoadDataPartialAndStrict(t *testing.T) {
 	}
 
 	for name, content := range map[string]string{
-		"typo.json":     `{"huaweicloud":{"hss_resource_quota":{}}}`,
-		"nested.json":   `{"huaweicloud":{"hss_resource_quotas":{"data_list":[{"verison":"x"}]}}}`, //nolint:misspell // a deliberate typo: unknown fields are refused
-		"trailing.json": `{"huaweicloud":{}} {}`,
-		"broken.json":   `{"huaweicloud":`,
+		"typo.json":       `{"huaweicloud":{"hss_resource_quota":{}}}`,
+		"nested.json":     `{"huaweicloud":{"hss_resource_quotas":{"data_list":[{"verison":"x"}]}}}`, //nolint:misspell // a deliberate typo: unknown fields are refused
+		"trailing.json":   `{"huaweicloud":{}} {}`,
+		"bad-time.json":   `{"huaweicloud":{"hss_resource_quotas":{"data_list":[{"available_resources_list":[{"current_time":"now+soon"}]}]}}}`,
+		"bad-expiry.json": `{"huaweicloud":{"metastudio_tenant_resources_count":{"resources_count":[{"expire_time":"tomorrow"}]}}}`,
+		"bad-tcss.json":   `{"tencentcloud":{"tcss_image_authorized_info":{"ImageScanInquireInfo":{"EndTime":"now+1y"}}}}`,
+		"broken.json":     `{"huaweicloud":`,
 	} {
 		if _, err := LoadData(write(name, content)); err == nil {
 			t.Errorf("%s: no error", name)

@@ -96,6 +96,45 @@ type MetaStudioResourceCount struct {
 	Count          *int64  `json:"count,omitempty"`
 	ChargingMode   *string `json:"charging_mode,omitempty"`
 	ResourceSource *string `json:"resource_source,omitempty"`
+	// ExpireTime is the emulator's own field, never sent: when these
+	// resources expire (RFC 3339, or relative such as "now+240h"), which the
+	// request's resource_expire_start_time / resource_expire_end_time filter
+	// by. Without it the entry is in every answer.
+	ExpireTime *string `json:"expire_time,omitempty"`
+}
+
+// Time formats of the Huawei APIs: HSS's current_time and MetaStudio's
+// expiry window are RFC 3339 in UTC.
+const hwTimeLayout = "2006-01-02T15:04:05Z"
+
+// ResolveTimes turns the relative times in d ("now+720h", see
+// emulator.ResolveTime) into the APIs' format, from start.
+func (d *Data) ResolveTimes(start time.Time) error {
+	if d.ResourceQuotas != nil {
+		for _, q := range d.ResourceQuotas.DataList {
+			if q.AvailableResourcesList == nil {
+				continue
+			}
+			for i := range *q.AvailableResourcesList {
+				if err := emulator.ResolveTimeField((*q.AvailableResourcesList)[i].CurrentTime, start, hwTimeLayout, time.UTC); err != nil {
+					return fmt.Errorf("hss_resource_quotas: current_time: %w", err)
+				}
+			}
+		}
+	}
+	if d.TenantResourcesCount != nil {
+		for _, e := range d.TenantResourcesCount.ResourcesCount {
+			if err := emulator.ResolveTimeField(e.ExpireTime, start, hwTimeLayout, time.UTC); err != nil {
+				return fmt.Errorf("metastudio_tenant_resources_count: expire_time: %w", err)
+			}
+			if e.ExpireTime != nil {
+				if _, err := time.Parse(time.RFC3339, *e.ExpireTime); err != nil {
+					return fmt.Errorf("metastudio_tenant_resources_count: expire_time %q is not RFC 3339, such as 2026-01-02T15:04:05Z, or relative, such as now+240h", *e.ExpireTime)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Example responses verbatim from the vendor API documentation.
@@ -133,13 +172,24 @@ func (d *Data) Merge(other *Data) {
 	}
 }
 
-// huaweiStaticRegions are regions whose derived project IDs are accepted even
-// before an IAM lookup, so clients configured with an explicit project ID work.
-var huaweiStaticRegions = []string{
-	"cn-north-1", "cn-north-4", "cn-north-9", "cn-east-2", "cn-east-3", "cn-east-4",
-	"cn-south-1", "cn-south-2", "cn-southwest-2", "ap-southeast-1", "ap-southeast-2",
-	"ap-southeast-3", "af-south-1", "sa-brazil-1", "na-mexico-1", "la-south-2",
-	"eu-west-101", "ru-moscow-1", "me-east-1", "tr-west-1",
+// Regions are the regions the emulated account has a project in: those the
+// SDK's region tables of IAM, HSS and MetaStudio name (huaweicloud-sdk-go-v3
+// v0.1.207; TestRegionsAreTheSDKs keeps the list honest), besides any the data
+// file's projects name. IAM answers no project for any other region, as the
+// real IAM does for a region the account has none in, and a project ID in an
+// API path must be one of theirs.
+var Regions = []string{
+	"ae-ad-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+	"cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-north-1", "cn-north-11", "cn-north-12",
+	"cn-north-2", "cn-north-4", "cn-north-9", "cn-south-1", "cn-south-2", "cn-south-4",
+	"cn-southwest-2", "cn-southwest-3", "eu-west-0", "eu-west-101", "la-north-2", "la-south-2",
+	"me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1", "sa-brazil-1", "tr-west-1",
+}
+
+// knownRegion reports whether the account has a project in region.
+func (h *Cloud) knownRegion(region string) bool {
+	_, configured := h.data.Projects[region]
+	return configured || slices.Contains(Regions, region)
 }
 
 // Valid enumerations, from the vendor API documentation.
@@ -243,6 +293,9 @@ func New(opts Options) *Cloud {
 		data = &d
 	}
 	data = emulator.Clone(data)
+	// Relative times count from now; a malformed one (all.LoadData refuses
+	// them) stays as it is.
+	_ = data.ResolveTimes(time.Now())
 	creds := opts.Credentials
 	if creds == nil {
 		creds = []emulator.Credential{DefaultCredential}
@@ -259,7 +312,9 @@ func New(opts Options) *Cloud {
 	for _, c := range creds {
 		h.creds[c.AccessKey] = c
 	}
-	for _, region := range huaweiStaticRegions {
+	// Derived project IDs are accepted before any IAM lookup, so clients
+	// configured with an explicit project ID work.
+	for _, region := range Regions {
 		h.issueProject(region)
 	}
 	for region, id := range data.Projects {
@@ -290,7 +345,8 @@ func (h *Cloud) Actions() []string {
 }
 
 // ProjectID returns the project ID IAM answers for region. The project is
-// considered issued from then on, so tests may use it directly.
+// considered issued from then on, so tests may use it directly, even for a
+// region IAM does not know (see Regions).
 func (h *Cloud) ProjectID(region string) string { return h.issueProject(region) }
 
 // issueProject returns the project ID for region and remembers it as valid.
@@ -502,8 +558,9 @@ type keystoneProjects struct {
 	Links    map[string]string `json:"links"`
 }
 
-// keystoneListProjects answers IAM's project lookup. Every region name has
-// exactly one project, because the SDK refuses zero or several.
+// keystoneListProjects answers IAM's project lookup: exactly one project for
+// a region the account has (Regions, the data file's projects), none for
+// any other.
 func (h *Cloud) keystoneListProjects(x *emulator.Exchange, q url.Values) (int, any) {
 	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
 	domainID := derivedHuaweiID("domain", x.Rec.AccessKey)
@@ -516,8 +573,13 @@ func (h *Cloud) keystoneListProjects(x *emulator.Exchange, q url.Values) (int, a
 	}
 	out := keystoneProjects{Projects: []keystoneProject{}, Links: map[string]string{"self": base}}
 	if q.Has("name") {
+		// An unknown region has no project: an empty list, as Keystone
+		// answers a name no project has (the SDK then fails the client build
+		// with "failed to get project id of region ... automatically").
 		region := q.Get("name")
-		out.Projects = append(out.Projects, project(region, h.issueProject(region)))
+		if h.knownRegion(region) {
+			out.Projects = append(out.Projects, project(region, h.issueProject(region)))
+		}
 		out.Links["self"] = base + "?name=" + url.QueryEscape(region)
 		return http.StatusOK, out
 	}
@@ -600,9 +662,17 @@ func (h *Cloud) countTenantResources(_ *emulator.Exchange, q url.Values) (int, a
 	out := MetaStudioResourcesCount{ResourcesCount: []MetaStudioResourceCount{}}
 	if h.data.TenantResourcesCount != nil {
 		for _, e := range h.data.TenantResourcesCount.ResourcesCount {
-			if wanted == nil || (e.BusinessType != nil && slices.Contains(wanted, *e.BusinessType)) {
-				out.ResourcesCount = append(out.ResourcesCount, e)
+			if wanted != nil && (e.BusinessType == nil || !slices.Contains(wanted, *e.BusinessType)) {
+				continue
 			}
+			if e.ExpireTime != nil {
+				exp, err := time.Parse(time.RFC3339, *e.ExpireTime)
+				if err == nil && ((!start.IsZero() && exp.Before(start)) || (!end.IsZero() && exp.After(end))) {
+					continue
+				}
+			}
+			e.ExpireTime = nil // the emulator's own field
+			out.ResourcesCount = append(out.ResourcesCount, e)
 		}
 	}
 	return http.StatusOK, out

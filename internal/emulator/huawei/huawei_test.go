@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/signer"
@@ -170,7 +171,7 @@ func TestSDKResponses(t *testing.T) {
 	tests := []struct {
 		name   string
 		call   func() (any, error)
-		want   string // JSON of the SDK's decoded response (HttpStatusCode is not serialized)
+		want   string // JSON of the SDK's decoded response (HttpStatusCode is not serialized); NOW: the emulator's start, resolved from "now"
 		action string
 		emu    *all.Server
 	}{
@@ -203,7 +204,7 @@ func TestSDKResponses(t *testing.T) {
 			call: func() (any, error) {
 				return exHSS.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{Version: ptr("hss.version.premium"), ChargingMode: ptr("packet_cycle"), EnterpriseProjectId: ptr("0")})
 			},
-			want:   `{"data_list":[{"version":"hss.version.premium","total_num":50,"used_num":30,"available_num":20,"available_resources_list":[{"resource_id":"2f4d6a8c-1b3e-4c5d-9e7f-0a1b2c3d4e5f","current_time":"2024-03-01T08:00:00Z","shared_quota":"shared"},{"resource_id":"7c9e1a3b-5d7f-4a2c-8e6b-1d3f5a7c9e0b","current_time":"2024-03-01T08:00:00Z","shared_quota":"unshared"}]}]}`,
+			want:   `{"data_list":[{"version":"hss.version.premium","total_num":50,"used_num":30,"available_num":20,"available_resources_list":[{"resource_id":"2f4d6a8c-1b3e-4c5d-9e7f-0a1b2c3d4e5f","current_time":"NOW","shared_quota":"shared"},{"resource_id":"7c9e1a3b-5d7f-4a2c-8e6b-1d3f5a7c9e0b","current_time":"NOW","shared_quota":"unshared"}]}]}`,
 			action: "ShowResourceQuotas", emu: ex.emu,
 		},
 		{
@@ -245,7 +246,8 @@ func TestSDKResponses(t *testing.T) {
 			got := mustJSON(t, resp)
 			// The metastudio model also carries the X-Request-Id header.
 			got = regexp.MustCompile(`,?"X-Request-Id":"[0-9a-f]{32}"`).ReplaceAllString(got, "")
-			if got != tt.want {
+			want := "^" + strings.ReplaceAll(regexp.QuoteMeta(tt.want), "NOW", `\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`) + "$"
+			if !regexp.MustCompile(want).MatchString(got) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 			if n := tt.emu.Count(tt.action); n != before+1 {
@@ -576,6 +578,65 @@ func TestIAMProjects(t *testing.T) {
 	}
 	if resp, body := signedGet(t, f.srv.URL, "/v5/"+strings.Repeat("9", 32)+"/billing/quotas", nil, f.cred.AccessKey, f.cred.SecretKey); resp.StatusCode != 403 || body["request_id"] == nil {
 		t.Errorf("unknown project: %d %v", resp.StatusCode, body)
+	}
+}
+
+// TestRelativeTimes: the data file's relative times are resolved at start,
+// in each API's format, and MetaStudio's expire_time (the emulator's own,
+// never sent) is what the expiry window filters by.
+func TestRelativeTimes(t *testing.T) {
+	data := all.DefaultData()
+	data.HuaweiCloud.ResourceQuotas.DataList[0].AvailableResourcesList = &[]huawei.HSSAvailableResource{{CurrentTime: ptr("now-24h")}}
+	data.HuaweiCloud.TenantResourcesCount = &huawei.MetaStudioResourcesCount{ResourcesCount: []huawei.MetaStudioResourceCount{
+		{BusinessType: ptr("LIVE_2D"), Count: ptr(int64(1)), ExpireTime: ptr("now+24h")},
+		{BusinessType: ptr("VIDEO_2D"), Count: ptr(int64(2)), ExpireTime: ptr("now+1000h")},
+		{BusinessType: ptr("VOICE_CLONE"), Count: ptr(int64(4))},
+	}}
+	f := newFixture(t, data)
+	h, ms := f.defaultClients(t)
+	q, err := h.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := time.Parse(time.RFC3339, *(*(*q.DataList)[0].AvailableResourcesList)[0].CurrentTime)
+	if d := time.Since(got); err != nil || d < 23*time.Hour || d > 25*time.Hour {
+		t.Errorf("current_time %v (%v), want a day ago", got, err)
+	}
+	now := time.Now().UTC()
+	resp, err := ms.CountTenantResources(&msmodel.CountTenantResourcesRequest{
+		ResourceExpireStartTime: ptr(now.Format(time.RFC3339)),
+		ResourceExpireEndTime:   ptr(now.Add(720 * time.Hour).Format(time.RFC3339)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustJSON(t, resp.ResourcesCount); got != `[{"business_type":"LIVE_2D","count":1},{"business_type":"VOICE_CLONE","count":4}]` {
+		t.Errorf("within 30 days: %s", got)
+	}
+	resp, err = ms.CountTenantResources(&msmodel.CountTenantResourcesRequest{})
+	if err != nil || len(*resp.ResourcesCount) != 3 {
+		t.Errorf("without a window: %v %v", resp, err)
+	}
+}
+
+// TestIAMUnknownRegion: a region the account has no project in gets none, as
+// from the real IAM, and the SDK refuses to build a client for it; a region
+// the data file gives a project is known.
+func TestIAMUnknownRegion(t *testing.T) {
+	data := all.DefaultData()
+	data.HuaweiCloud.Projects = map[string]string{"xx-private-1": "33333333333333333333333333333333"}
+	f := newFixture(t, data)
+	for region, want := range map[string]int{"cn-nort-4": 0, "xx-private-1": 1, "eu-west-0": 1} {
+		resp, body := signedGet(t, f.srv.URL, "/v3/projects", map[string]string{"name": region}, f.cred.AccessKey, f.cred.SecretKey)
+		projects, ok := body["projects"].([]any)
+		if resp.StatusCode != 200 || !ok || len(projects) != want {
+			t.Errorf("%s: status %d, projects %v, want %d", region, resp.StatusCode, body["projects"], want)
+		}
+	}
+	_, err := hss.HssClientBuilder().WithRegion(region.NewRegion("cn-nort-4", f.srv.URL)).
+		WithCredential(f.credentials(t, f.cred.AccessKey, f.cred.SecretKey, "", "")).SafeBuild()
+	if err == nil || !strings.Contains(err.Error(), "failed to get project id of region 'cn-nort-4' automatically") {
+		t.Errorf("client for an unknown region: %v", err)
 	}
 }
 

@@ -97,6 +97,27 @@ func DefaultData() Data {
 	return d
 }
 
+// tcTimeLayout and beijing: TCSS writes its times as "2006-01-02 15:04:05"
+// in Beijing time.
+const tcTimeLayout = "2006-01-02 15:04:05"
+
+var beijing = time.FixedZone("CST", 8*3600)
+
+// ResolveTimes turns the relative times in d ("now+720h", see
+// emulator.ResolveTime) into TCSS's format, from start.
+func (d *Data) ResolveTimes(start time.Time) error {
+	if d.ImageAuthorizedInfo == nil || d.ImageAuthorizedInfo.ImageScanInquireInfo == nil {
+		return nil
+	}
+	q := d.ImageAuthorizedInfo.ImageScanInquireInfo
+	for name, p := range map[string]*string{"StartTime": q.StartTime, "EndTime": q.EndTime} {
+		if err := emulator.ResolveTimeField(p, start, tcTimeLayout, beijing); err != nil {
+			return fmt.Errorf("tcss_image_authorized_info: ImageScanInquireInfo.%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
 // Merge replaces d's parts with the ones other sets.
 func (d *Data) Merge(other *Data) {
 	if other.Regions != nil {
@@ -189,6 +210,9 @@ func New(opts Options) *Cloud {
 		creds = []emulator.Credential{DefaultCredential}
 	}
 	t := &Cloud{data: emulator.Clone(data), identity: opts.Identity, creds: make(map[string]emulator.Credential, len(creds))}
+	// Relative times count from now; a malformed one (all.LoadData refuses
+	// them) stays as it is.
+	_ = t.data.ResolveTimes(time.Now())
 	for _, c := range creds {
 		t.creds[c.AccessKey] = c
 	}

@@ -636,3 +636,18 @@ func TestTencentSignerMatchesDocExample(t *testing.T) {
 		})
 	}
 }
+
+// TestTencentRelativeTimes: relative times resolve at start, written as TCSS
+// writes them: "2006-01-02 15:04:05" in Beijing time.
+func TestTencentRelativeTimes(t *testing.T) {
+	end := "now+1h"
+	c := New(Options{Data: &Data{ImageAuthorizedInfo: &TCSSImageAuthorizedInfo{ImageScanInquireInfo: &TCSSImageScanInquireInfo{EndTime: &end}}}})
+	got := *c.data.ImageAuthorizedInfo.ImageScanInquireInfo.EndTime
+	parsed, err := time.ParseInLocation("2006-01-02 15:04:05", got, time.FixedZone("CST", 8*3600))
+	if d := time.Until(parsed); err != nil || d < 59*time.Minute || d > time.Hour {
+		t.Errorf("EndTime %q (%v), want an hour from now in Beijing time", got, err)
+	}
+	if end != "now+1h" {
+		t.Error("New changed the caller's data")
+	}
+}
