@@ -3,6 +3,7 @@
 //
 // Usage:
 //
+//	cloudquota-emulator -version
 //	cloudquota-emulator [-listen ADDR] [-data FILE] [-url-file FILE] [-quiet]
 //	    [-limits documented|off] [-limit ACTION=N/DURATION]... [-rate-limit N]
 //	    [-latency DURATION] [-fault SPEC]... [credential flags]
@@ -78,6 +79,9 @@ func (f *specFlags) Set(spec string) error {
 	return nil
 }
 
+// version is the release, set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -95,6 +99,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	dataPath := fs.String("data", "", "JSON data file replacing the default responses (optional)")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (optional)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	ak := fs.String("huawei-access-key", huawei.DefaultCredential.AccessKey, "Huawei Cloud access key to accept")
 	sk := fs.String("huawei-secret-key", huawei.DefaultCredential.SecretKey, "Huawei Cloud secret key to accept")
 	tcID := fs.String("tencent-secret-id", tencent.DefaultCredential.AccessKey, "Tencent Cloud SecretId to accept")
@@ -114,6 +119,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	if *showVersion {
+		fmt.Fprintf(stdout, "cloudquota-emulator %s\n", version)
+		return nil
 	}
 	if *latency < 0 {
 		return errors.New("-latency must not be negative")

@@ -108,6 +108,13 @@ func TestRunServesAndShutsDownOnSignal(t *testing.T) {
 	}
 }
 
+func TestRunVersion(t *testing.T) {
+	var out lockedBuffer
+	if err := run([]string{"-version"}, &out, &out); err != nil || out.String() != "cloudquota-emulator dev\n" {
+		t.Errorf("-version: %v, %q", err, out.String())
+	}
+}
+
 func TestRunRejectsBadData(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	if err := os.WriteFile(bad, []byte(`{"nope":1}`), 0o600); err != nil {
