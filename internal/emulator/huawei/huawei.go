@@ -235,6 +235,8 @@ type huaweiRoute struct {
 
 var huaweiRoutes = []huaweiRoute{
 	{http.MethodGet, split("/v3/projects"), "KeystoneListProjects", (*Cloud).keystoneListProjects},
+	{http.MethodGet, split("/v3/auth/domains"), "KeystoneListAuthDomains", (*Cloud).keystoneListAuthDomains},
+	{http.MethodGet, split("/v3/auth/catalog"), "KeystoneShowCatalog", (*Cloud).keystoneShowCatalog},
 	{http.MethodGet, split("/v5/{project_id}/image/pay-per-scan/statistics"), "ShowImagePayPerScanStatistics", (*Cloud).showImagePayPerScanStatistics},
 	{http.MethodGet, split("/v5/{project_id}/billing/quotas"), "ShowResourceQuotas", (*Cloud).showResourceQuotas},
 	{http.MethodGet, split("/v1/{project_id}/tenants/resources-count"), "CountTenantResources", (*Cloud).countTenantResources},
@@ -592,6 +594,36 @@ func (h *Cloud) keystoneListProjects(x *emulator.Exchange, q url.Values) (int, a
 		out.Projects = append(out.Projects, project(region, h.data.Projects[region]))
 	}
 	return http.StatusOK, out
+}
+
+// domainName is the name of the emulated account (IAM domain) of every key.
+const domainName = "emulator-domain"
+
+// keystoneListAuthDomains answers GET /v3/auth/domains, the domains the
+// caller may access: its own, as Keystone lists it. The official Huawei
+// Cloud Terraform provider reads its domain ID here when it configures.
+func (h *Cloud) keystoneListAuthDomains(x *emulator.Exchange, _ url.Values) (int, any) {
+	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
+	id := derivedHuaweiID("domain", x.Rec.AccessKey)
+	base := "http://" + x.R.Host + "/v3"
+	return http.StatusOK, map[string]any{
+		"domains": []map[string]any{{
+			"id": id, "name": domainName, "enabled": true, "description": "",
+			"links": map[string]any{"self": base + "/domains/" + id, "previous": nil, "next": nil},
+		}},
+		"links": map[string]any{"self": base + "/auth/domains", "previous": nil, "next": nil},
+	}
+}
+
+// keystoneShowCatalog answers GET /v3/auth/catalog, the service catalog, with
+// none: clients of the emulator name their endpoints. The official provider's
+// AK/SK login (golangsdk) reads it when it has no security token.
+func (h *Cloud) keystoneShowCatalog(x *emulator.Exchange, _ url.Values) (int, any) {
+	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
+	return http.StatusOK, map[string]any{
+		"catalog": []any{},
+		"links":   map[string]any{"self": "http://" + x.R.Host + "/v3/auth/catalog", "previous": nil, "next": nil},
+	}
 }
 
 // --- HSS ---

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/global"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/region"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
 	hssmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/model"
@@ -184,5 +185,37 @@ func TestInstanceMetadata(t *testing.T) {
 	if status, body := metadataRequest(t, none, http.MethodGet, "/openstack/latest/securitykey", ""); status != 404 ||
 		!strings.Contains(body, "Please configure Cloud Service Agency first") {
 		t.Errorf("no agency: %d %s", status, body)
+	}
+}
+
+// TestIAMAuthDomainsAndCatalog: the caller's own domain, as Keystone lists it
+// (the domain ID is the one its projects carry), and an empty catalog, both
+// read through the SDK's IAM client.
+func TestIAMAuthDomainsAndCatalog(t *testing.T) {
+	f := newIdentityFixture(t, huawei.Identity{})
+	c, err := global.NewCredentialsBuilder().WithAk(f.cred.AccessKey).WithSk(f.cred.SecretKey).WithDomainId("0").SafeBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc, err := iam.IamClientBuilder().WithRegion(region.NewRegion(testRegion, f.srv.URL)).WithCredential(c).SafeBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := iam.NewIamClient(hc)
+	domains, err := client.KeystoneListAuthDomains(&iammodel.KeystoneListAuthDomainsRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := signedGet(t, f.srv.URL, "/v3/projects", map[string]string{"name": testRegion}, f.cred.AccessKey, f.cred.SecretKey)
+	projectDomain := body["projects"].([]any)[0].(map[string]any)["domain_id"]
+	if d := *domains.Domains; len(d) != 1 || d[0].Id != projectDomain || !d[0].Enabled || d[0].Name == "" || d[0].Links == nil {
+		t.Errorf("domains %+v, want the caller's (%v)", d, projectDomain)
+	}
+	cat, err := client.KeystoneShowCatalog(&iammodel.KeystoneShowCatalogRequest{})
+	if err != nil || cat.Catalog == nil || len(*cat.Catalog) != 0 {
+		t.Errorf("catalog %+v, %v", cat, err)
+	}
+	if n := f.emu.Count("KeystoneListAuthDomains") + f.emu.Count("KeystoneShowCatalog"); n != 2 {
+		t.Errorf("recorded %d", n)
 	}
 }
