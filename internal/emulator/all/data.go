@@ -1,8 +1,10 @@
 package all
 
 import (
+	_ "embed"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
@@ -10,6 +12,14 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
+
+// DataSchema is the JSON Schema of the data file: every field, with what it
+// means. LoadData validates against it.
+//
+//go:embed data.schema.json
+var DataSchema []byte
+
+var dataSchema = sync.OnceValues(func() (*emulator.Schema, error) { return emulator.CompileSchema(DataSchema) })
 
 // Data is what the emulator answers; a JSON file of this shape (the data
 // file) replaces the defaults. Each cloud owns one top-level section, named
@@ -31,12 +41,21 @@ func DefaultData() *Data {
 }
 
 // LoadData reads a data file. The file's sections replace the default ones;
-// sections it omits (or sets to null) keep the defaults. Unknown JSON fields
-// are an error so that typos are caught instead of silently ignored.
+// sections it omits (or sets to null) keep the defaults. The file must match
+// DataSchema: unknown fields, values of the wrong type or outside the
+// documented enumerations, malformed times are an error, so that typos are
+// caught instead of silently ignored.
 func LoadData(path string) (*Data, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("emulator data: %w", err)
+	}
+	schema, err := dataSchema()
+	if err != nil {
+		return nil, err // the embedded schema: a programming error, caught by the tests
+	}
+	if err := schema.Validate(raw); err != nil {
+		return nil, fmt.Errorf("emulator data %s: %w", path, err)
 	}
 	var file Data
 	if err := emulator.DecodeStrict(raw, &file); err != nil {

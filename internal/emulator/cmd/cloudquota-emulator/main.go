@@ -4,6 +4,7 @@
 // Usage:
 //
 //	cloudquota-emulator -version
+//	cloudquota-emulator -schema > data.schema.json   (the data file's JSON Schema)
 //	cloudquota-emulator [-listen ADDR] [-data FILE] [-url-file FILE] [-quiet]
 //	    [-limits documented|off] [-limit ACTION=N/DURATION]... [-rate-limit N]
 //	    [-latency DURATION] [-fault SPEC]... [credential flags]
@@ -100,6 +101,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (optional)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	showVersion := fs.Bool("version", false, "print the version and exit")
+	showSchema := fs.Bool("schema", false, "print the JSON Schema of the -data file (every field, described) and exit")
 	ak := fs.String("huawei-access-key", huawei.DefaultCredential.AccessKey, "Huawei Cloud access key to accept")
 	sk := fs.String("huawei-secret-key", huawei.DefaultCredential.SecretKey, "Huawei Cloud secret key to accept")
 	tcID := fs.String("tencent-secret-id", tencent.DefaultCredential.AccessKey, "Tencent Cloud SecretId to accept")
@@ -123,6 +125,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *showVersion {
 		fmt.Fprintf(stdout, "cloudquota-emulator %s\n", version)
 		return nil
+	}
+	if *showSchema {
+		_, err := stdout.Write(all.DataSchema)
+		return err
 	}
 	if *latency < 0 {
 		return errors.New("-latency must not be negative")

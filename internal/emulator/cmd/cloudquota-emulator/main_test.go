@@ -115,6 +115,13 @@ func TestRunVersion(t *testing.T) {
 	}
 }
 
+func TestRunSchema(t *testing.T) {
+	var out lockedBuffer
+	if err := run([]string{"-schema"}, &out, &out); err != nil || !strings.Contains(out.String(), `"title": "cloudquota emulator data file"`) {
+		t.Errorf("-schema: %v, %.200q", err, out.String())
+	}
+}
+
 func TestRunRejectsBadData(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	if err := os.WriteFile(bad, []byte(`{"nope":1}`), 0o600); err != nil {
