@@ -21,7 +21,7 @@ const (
 	FaultError FaultKind = "error"
 	// FaultThrottle is the cloud's own throttling answer: Huawei 429
 	// APIGW.0308, Tencent (HTTP 200) RequestLimitExceeded, Alibaba 400
-	// Throttling.User.
+	// Throttling.User; it names the action's rate limit where it has one.
 	FaultThrottle FaultKind = "throttle"
 	// FaultServer is the cloud's server fault: Huawei 500 APIGW.9999,
 	// Tencent (HTTP 200) InternalError, Alibaba 500 ServerError.
@@ -160,7 +160,7 @@ type FaultAnswers interface {
 	// cloud's usual error status.
 	Fail(x *Exchange, f Failure)
 	// Throttled is the cloud's throttling answer; limit is the limit that
-	// was exceeded, zero when unknown (an injected FaultThrottle).
+	// was exceeded, zero when none is set (an injected FaultThrottle).
 	Throttled(limit Limit) Failure
 	// ServerFault is the cloud's internal server error.
 	ServerFault() Failure
@@ -287,7 +287,12 @@ func (x *Exchange) Intercept(c FaultAnswers) bool {
 	case FaultError:
 		c.Fail(x, Failure{f.Status, f.Code, f.Message})
 	case FaultThrottle:
-		c.Fail(x, c.Throttled(Limit{}))
+		// The answer names the action's limit, if it has one, as the
+		// cloud's own throttling answer would.
+		s.mu.Lock()
+		l := s.limitFor(x.Rec.Action)
+		s.mu.Unlock()
+		c.Fail(x, c.Throttled(l))
 	case FaultServer:
 		c.Fail(x, c.ServerFault())
 	case FaultDrop:

@@ -156,6 +156,14 @@ func (s *Server) Limits() map[string]Limit {
 	return maps.Clone(s.limits)
 }
 
+// limitFor is action's limit, zero for none; s.mu is held.
+func (s *Server) limitFor(action string) Limit {
+	if l, ok := s.limits[action]; ok {
+		return l
+	}
+	return s.rate
+}
+
 // admit applies action's limit to a request signed by accessKey: it is
 // refused, and counted, when the access key's requests to action that the
 // limit let through within the trailing window already number N. Only
@@ -163,10 +171,7 @@ func (s *Server) Limits() map[string]Limit {
 func (s *Server) admit(accessKey, action string) (Limit, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	l, ok := s.limits[action]
-	if !ok {
-		l = s.rate
-	}
+	l := s.limitFor(action)
 	if l.IsZero() {
 		return l, true
 	}

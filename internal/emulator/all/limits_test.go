@@ -175,3 +175,29 @@ func TestLimitOptions(t *testing.T) {
 	}
 	tcWantSDKError(t, tcDescribe(f.defaultClient(t)), "RequestLimitExceeded", "Your current request times exceeds the frequency limit.")
 }
+
+// An injected throttle names the action's limit, as the cloud's answer does;
+// without a limit, the answer names none.
+func TestInjectedThrottleNamesTheLimit(t *testing.T) {
+	var opts Options
+	opts.Huawei.Credentials = []emulator.Credential{hwFaultCred}
+	emu := New(opts)
+	srv := httptest.NewServer(emu)
+	t.Cleanup(srv.Close)
+	h, _ := huaweiClients(t, emu, srv.URL, hwFaultCred)
+	emu.Inject("ShowResourceQuotas", emulator.Fault{Kind: emulator.FaultThrottle})
+	_, err := h.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{})
+	var se *sdkerr.ServiceResponseError
+	if !errors.As(err, &se) || se.StatusCode != 429 || se.ErrorMessage != "The throttling threshold has been reached: policy user over ratelimit,limit:5,time:1 minute" {
+		t.Errorf("documented limit: %v", err)
+	}
+	emu.SetLimit("ShowResourceQuotas", emulator.Limit{})
+	emu.Inject("ShowResourceQuotas", emulator.Fault{Kind: emulator.FaultThrottle})
+	_, err = h.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{})
+	if !errors.As(err, &se) || se.ErrorMessage != "The throttling threshold has been reached: policy user over ratelimit" {
+		t.Errorf("no limit: %v", err)
+	}
+	if n := emu.Throttled(""); n != 0 {
+		t.Errorf("injected throttles counted as the limit's: %d", n)
+	}
+}

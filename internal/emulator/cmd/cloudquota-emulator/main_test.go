@@ -204,9 +204,9 @@ func TestRunFaultFlags(t *testing.T) {
 		return se.Code + ": " + se.Message, took
 	}
 
-	// The two faults, in order, each after the latency.
+	// The two faults, in order, each after the latency; the throttle names the limit in force.
 	want := []string{
-		"RequestLimitExceeded: Your current request times exceeds the frequency limit.",
+		"RequestLimitExceeded: Your current request times equals to `3` in a second, which exceeds the frequency limit `2` for a second. Please reduce the frequency of calls.",
 		"UnauthorizedOperation: not allowed: ask your admin",
 	}
 	for _, w := range want {
