@@ -23,6 +23,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/provider"
 )
 
@@ -142,7 +145,7 @@ func unsetenv(t *testing.T, name string) {
 
 // Emulator is an emulator serving one test.
 type Emulator struct {
-	*emulator.Server
+	*all.Server
 	URL string
 	// HuaweiCred, TencentCred and AlibabaCred are the key pairs the emulator accepts (the
 	// first, if several).
@@ -153,42 +156,47 @@ type Emulator struct {
 
 // StartEmulator starts an emulator on a loopback port and stops it when the test ends.
 // Unless opts names credentials, it accepts a key pair unique to the test (see
-// UniqueHuaweiCredential).
-func StartEmulator(t *testing.T, opts emulator.Options) *Emulator {
+// UniqueHuaweiCredential). Unless opts sets Limits or RateLimit, the documented rate limits
+// are lifted (HSS allows 5 calls a minute); a test about them passes
+// Limits: all.DocumentedLimits().
+func StartEmulator(t *testing.T, opts all.Options) *Emulator {
 	t.Helper()
 	return start(t, opts, httptest.NewServer)
 }
 
 // StartTLSEmulator is StartEmulator over HTTPS with a self-signed certificate.
-func StartTLSEmulator(t *testing.T, opts emulator.Options) *Emulator {
+func StartTLSEmulator(t *testing.T, opts all.Options) *Emulator {
 	t.Helper()
 	return start(t, opts, httptest.NewTLSServer)
 }
 
-func start(t *testing.T, opts emulator.Options, serve func(http.Handler) *httptest.Server) *Emulator {
-	if opts.HuaweiCredentials == nil {
-		opts.HuaweiCredentials = []emulator.Credential{UniqueHuaweiCredential(t)}
+func start(t *testing.T, opts all.Options, serve func(http.Handler) *httptest.Server) *Emulator {
+	if opts.Limits == nil && opts.RateLimit == 0 {
+		opts.NoLimits = true
 	}
-	if opts.TencentCredentials == nil {
-		opts.TencentCredentials = []emulator.Credential{emulator.DefaultTencentCredential}
+	if opts.Huawei.Credentials == nil {
+		opts.Huawei.Credentials = []emulator.Credential{UniqueHuaweiCredential(t)}
 	}
-	if opts.AlibabaCredentials == nil {
-		opts.AlibabaCredentials = []emulator.Credential{emulator.DefaultAlibabaCredential}
+	if opts.Tencent.Credentials == nil {
+		opts.Tencent.Credentials = []emulator.Credential{tencent.DefaultCredential}
 	}
-	srv := emulator.New(opts)
+	if opts.Alibaba.Credentials == nil {
+		opts.Alibaba.Credentials = []emulator.Credential{alibaba.DefaultCredential}
+	}
+	srv := all.New(opts)
 	hs := serve(srv)
 	t.Cleanup(hs.Close)
 	return &Emulator{
-		Server: srv, URL: hs.URL, HuaweiCred: opts.HuaweiCredentials[0],
-		TencentCred: opts.TencentCredentials[0], AlibabaCred: opts.AlibabaCredentials[0],
+		Server: srv, URL: hs.URL, HuaweiCred: opts.Huawei.Credentials[0],
+		TencentCred: opts.Tencent.Credentials[0], AlibabaCred: opts.Alibaba.Credentials[0],
 	}
 }
 
 // ExampleData is the emulator's richer example data set (every field filled).
-func ExampleData(t *testing.T) *emulator.Data {
+func ExampleData(t *testing.T) *all.Data {
 	t.Helper()
 	_, file, _, _ := runtime.Caller(0)
-	data, err := emulator.LoadData(filepath.Join(filepath.Dir(file), "..", "emulator", "testdata", "example-data.json"))
+	data, err := all.LoadData(filepath.Join(filepath.Dir(file), "..", "emulator", "testdata", "example-data.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

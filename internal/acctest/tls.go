@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 )
 
 // trustedCert is the loopback certificate of StartTrustedTLSEmulator, issued by the CA that
@@ -90,7 +91,7 @@ func TrustEmulatorCA() (cleanup func(), err error) {
 
 // StartTrustedTLSEmulator is StartEmulator over HTTPS with a certificate the process trusts
 // through its system roots (see TrustEmulatorCA), as the vendors' STS endpoints would be.
-func StartTrustedTLSEmulator(t *testing.T, opts emulator.Options) *Emulator {
+func StartTrustedTLSEmulator(t *testing.T, opts all.Options) *Emulator {
 	t.Helper()
 	if trustedCert == nil {
 		t.Fatal("StartTrustedTLSEmulator needs acctest.TrustEmulatorCA in the package's TestMain")
@@ -112,7 +113,7 @@ var metadataTarget atomic.Pointer[emulator.Server]
 // which Main points at a proxy that hands such requests to e. Without it nothing answers.
 func (e *Emulator) ServeInstanceMetadata(t *testing.T) {
 	t.Helper()
-	metadataTarget.Store(e.Server)
+	metadataTarget.Store(e.Server.Server)
 	t.Cleanup(func() { metadataTarget.Store(nil) })
 }
 

@@ -15,7 +15,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
 // The section "Rate limits shared between terraform processes" (issue 16): HSS reads against
@@ -89,11 +89,11 @@ type sharedRow struct {
 }
 
 // huaweiProjectID is the project the emulator's IAM answers for region, from the emulator's
-// own derivation (Server.HuaweiProjectID, derivedHuaweiID): setting it as project_id keeps
+// own derivation (huawei.Cloud.ProjectID): setting it as project_id keeps
 // IAM out of the counts. The bench also writes it into the emulator's data file, so that the
 // emulator process accepts it whatever its derivation.
 func huaweiProjectID(region string) string {
-	return emulator.New(emulator.Options{}).HuaweiProjectID(region)
+	return huawei.New(huawei.Options{}).ProjectID(region)
 }
 
 // benchShared runs the section: a plan of one HSS read (Terraform's own time, the floor's
@@ -264,7 +264,7 @@ func sharedConfig(url, project, cacheTTL string, versions []string) string {
 	if cacheTTL != "" {
 		ttl = fmt.Sprintf("\n  cache_ttl = %q\n", cacheTTL)
 	}
-	cred := emulator.DefaultHuaweiCredential
+	cred := huawei.DefaultCredential
 	var b strings.Builder
 	b.WriteString(requireProvider("cloudquota"))
 	fmt.Fprintf(&b, `

@@ -1,27 +1,30 @@
-// Package emulator is a local stand-in for the cloud APIs the provider reads
-// quotas from. It speaks each vendor's wire protocol as the official SDKs send
-// it (including request signatures), so acceptance tests and manual runs can
-// exercise the real client code paths without cloud accounts.
+// Package emulator is the core of a local stand-in for the cloud APIs the
+// provider reads quotas from: one HTTP handler (Server) that dispatches each
+// request to the emulated cloud it is addressed to, records it, and applies
+// injected faults, latency and rate limits. The clouds themselves live in
+// sub-packages (huawei, tencent, alibaba), each a Backend that speaks its
+// vendor's wire protocol as the official SDKs send it (request signatures
+// included); package all assembles the three with the data file.
 //
-// One Server serves every emulated cloud on a single host. Each cloud lives in
-// its own file (huawei.go, tencent.go, alibaba.go) and plugs in as a
-// backend; the Server only owns dispatch, recording and fault injection.
+// The core knows no cloud: a new cloud is a new Backend, passed in
+// Options.Backends.
 //
 // Fault injection (faults.go) is settable per test and from the command line:
 // queued faults per action (Inject, InjectFault, ParseFault), latency on every
 // request (Options.Latency, SetLatency) and a rate limit per action the
-// emulator enforces itself (Options.RateLimit, SetRateLimit), with Throttled
-// and PeakRate to assert on. Faults and the rate limit hit only requests that
-// passed signature verification and routing; each cloud answers them in its
-// own shape.
+// emulator enforces itself, per access key and action in sliding windows
+// (limits.go: Options.Limits, SetLimit, Options.RateLimit, SetRateLimit),
+// with Throttled and PeakRate to assert on. Faults and limits hit only
+// requests that passed signature verification and routing; each cloud
+// answers them in its own shape (FaultAnswers).
 package emulator
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"log"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 	"time"
 )
@@ -31,50 +34,65 @@ type Credential struct {
 	AccessKey, SecretKey, SecurityToken string
 }
 
-// DefaultHuaweiCredential is what the emulator accepts when
-// Options.HuaweiCredentials is nil. It is an emulator-only constant, not a
-// secret.
-var DefaultHuaweiCredential = Credential{AccessKey: "EMULATORHUAWEIAK0001", SecretKey: "emulator-huawei-secret-key"}
+// IssuedCredential is a temporary credential an emulated cloud's credential
+// source (STS, IAM, instance metadata) handed out; the cloud's APIs accept it
+// with its security token.
+type IssuedCredential struct {
+	Credential
+	Cloud   string // the Backend's Name, e.g. "huaweicloud"
+	Via     string // the action that issued it, e.g. "AssumeRole", "CreateTemporaryAccessKeyByAgency"
+	Role    string // the role or agency assumed (the role name for metadata), "" where none applies
+	Caller  string // the access key that signed the request for it; "" for unsigned exchanges and metadata
+	Expires time.Time
+}
 
-// DefaultTencentCredential is what the emulator accepts for Tencent Cloud when
-// Options.TencentCredentials is nil (AccessKey is the SecretId).
-var DefaultTencentCredential = Credential{AccessKey: "AKIDEMULATORTENCENT0001", SecretKey: "emulator-tencent-secret-key"}
+// Backend is one emulated cloud.
+type Backend interface {
+	// Name is the cloud's Request.Cloud value, e.g. "huaweicloud".
+	Name() string
+	// Claims reports whether the request is addressed to this cloud.
+	Claims(r *http.Request) bool
+	// Serve answers the request and fills x.Rec for the record.
+	Serve(x *Exchange)
+	// Actions names the actions it records, those faults and limits may
+	// name.
+	Actions() []string
+}
 
-// DefaultAlibabaCredential is what the emulator accepts for Alibaba Cloud when
-// Options.AlibabaCredentials is nil.
-var DefaultAlibabaCredential = Credential{AccessKey: "LTAIEMULATORALIBABA0001", SecretKey: "emulator-alibaba-secret-key"}
+// Issuer is a Backend whose credential sources issue temporary credentials.
+type Issuer interface {
+	// Issued lists the credentials issued so far, in order.
+	Issued() []IssuedCredential
+}
 
 // Options configures a Server.
 type Options struct {
-	Data               *Data        // nil: DefaultData() (the vendor docs' example responses)
-	HuaweiCredentials  []Credential // nil: []Credential{DefaultHuaweiCredential}
-	TencentCredentials []Credential // nil: []Credential{DefaultTencentCredential}
-	AlibabaCredentials []Credential // nil: []Credential{DefaultAlibabaCredential}
-	Logger             *log.Logger  // nil: no logging; else one line per request (never secrets or Authorization values)
+	// Backends are the emulated clouds, tried in order (Claims); the last one
+	// is the fallback that answers unknown paths in its own vendor's shape.
+	// At least one is required.
+	Backends []Backend
+	Logger   *log.Logger // nil: no logging; else one line per request (never secrets or Authorization values)
 
 	// Latency is added to every request before it is looked at; a client
 	// that gives up meanwhile gets no answer (recorded with Status 0 and no
 	// Cloud or Action).
 	Latency time.Duration
-	// RateLimit is the requests a second per action the emulator serves:
-	// any request over it within a sliding second is answered with the
-	// cloud's throttling answer, as FaultThrottle, and counted by Throttled.
-	// It applies to requests that passed authentication and routing, before
-	// injected faults. 0 = no limit.
+	// Limits are rate limits per action, each enforced per access key: a
+	// request over its action's Limit within the sliding window is answered
+	// with the cloud's throttling answer, as FaultThrottle, and counted by
+	// Throttled. Limits apply to requests that passed authentication and
+	// routing, before injected faults. nil = none.
+	Limits map[string]Limit
+	// RateLimit is the requests a second per access key the emulator serves
+	// to each action without an entry in Limits (n = max(1, floor(r)) within
+	// any n/r seconds). 0 = no limit.
 	RateLimit float64
-
-	// Credential sources each cloud serves besides its APIs: role and OIDC exchanges (STS,
-	// IAM) and instance metadata (answered for requests addressed to the cloud's metadata
-	// host, as an HTTP proxy receives them). Credentials they issue are accepted by the APIs.
-	HuaweiIdentity  HuaweiIdentity
-	TencentIdentity TencentIdentity
-	AlibabaIdentity AlibabaIdentity
 }
 
 // Request is one request the emulator received, kept so tests can assert what
 // the client actually sent and what it was answered.
 type Request struct {
-	Cloud     string // "huaweicloud", "tencentcloud" or "alicloud"
+	Cloud     string // the Backend's Name: "huaweicloud", "tencentcloud" or "alicloud"
 	Action    string // e.g. "ShowResourceQuotas"; "" when the path is unknown
 	Method    string
 	Path      string
@@ -87,23 +105,15 @@ type Request struct {
 	Time      time.Time // when the request arrived
 }
 
-// backend is one emulated cloud. Backends are tried in order; the last one is
-// the fallback that answers unknown paths in its own vendor's shape.
-type backend interface {
-	// claims reports whether the request is addressed to this cloud.
-	claims(r *http.Request) bool
-	// serve answers the request and fills x for the record.
-	serve(x *exchange)
-}
-
-// exchange carries one request through a backend and collects what goes into
+// Exchange carries one request through a Backend and collects what goes into
 // the record.
-type exchange struct {
-	w   http.ResponseWriter
-	r   *http.Request
-	rec Request
+type Exchange struct {
+	W   http.ResponseWriter
+	R   *http.Request
+	Rec Request // the record: the Backend fills in Cloud, Action, AccessKey, ...
 
-	alter FaultKind // FaultMalformed or FaultTruncated: how send alters a 2xx body
+	srv   *Server
+	alter FaultKind // FaultMalformed or FaultTruncated: how Send alters a 2xx body
 	abort bool      // close the connection after recording, without (further) answer
 	note  string    // for the log: the fault or limit that shaped the answer
 }
@@ -112,77 +122,63 @@ type exchange struct {
 // concurrent use.
 type Server struct {
 	logger   *log.Logger
-	backends []backend
+	backends []Backend
 
 	mu        sync.Mutex
 	requests  []Request
 	faults    map[string][]*queuedFault // by action, in order
 	latency   time.Duration
-	rateLimit float64
-	served    map[string][]time.Time // by action: when the requests the rate limit let through were, within its window
-	throttled map[string]int         // by action: requests the rate limit refused
-
-	huawei  *huaweiCloud
-	tencent *tencentCloud
-	alibaba *alibabaCloud
+	limits    map[string]Limit         // by action
+	rate      Limit                    // for actions without a limit of their own
+	served    map[limitKey][]time.Time // when the requests a limit let through arrived, within its window
+	throttled map[string]int           // by action: requests a limit refused
 }
 
-// New builds a Server from opts. The data is copied, so the caller may reuse
-// or mutate it afterwards.
+// New builds a Server serving opts.Backends. It panics without a backend, a
+// programming error.
 func New(opts Options) *Server {
-	data := opts.Data
-	if data == nil {
-		data = DefaultData()
+	if len(opts.Backends) == 0 {
+		panic("emulator: New needs at least one Backend")
 	}
-	data = data.clone()
-	creds := opts.HuaweiCredentials
-	if creds == nil {
-		creds = []Credential{DefaultHuaweiCredential}
-	}
-	s := &Server{
+	return &Server{
 		logger:    opts.Logger,
+		backends:  slices.Clone(opts.Backends),
 		faults:    map[string][]*queuedFault{},
 		latency:   opts.Latency,
-		rateLimit: opts.RateLimit,
-		served:    map[string][]time.Time{},
+		limits:    maps.Clone(opts.Limits),
+		rate:      rateLimit(opts.RateLimit),
+		served:    map[limitKey][]time.Time{},
 		throttled: map[string]int{},
 	}
-	s.huawei = newHuaweiCloud(s, &data.HuaweiCloud, creds)
-	s.tencent = newTencentCloud(s, &data.TencentCloud, orDefault(opts.TencentCredentials, DefaultTencentCredential))
-	s.alibaba = newAlibabaCloud(s, &data.AlibabaCloud, orDefault(opts.AlibabaCredentials, DefaultAlibabaCredential))
-	// Huawei goes last: it is the fallback for paths no other cloud claims.
-	s.huawei.identity = opts.HuaweiIdentity
-	s.tencent.identity = opts.TencentIdentity
-	s.alibaba.identity = opts.AlibabaIdentity
-	s.backends = []backend{s.tencent, s.alibaba, s.huawei}
-	return s
 }
 
 // ServeHTTP waits the configured latency, dispatches to the backend the
 // request is addressed to and records the outcome.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	x := &exchange{w: w, r: r, rec: Request{
+	x := &Exchange{W: w, R: r, srv: s, Rec: Request{
 		Method:    r.Method,
 		Path:      r.URL.Path,
-		Query:     cloneValues(r.URL.Query()),
-		RequestID: newRequestID(),
+		Query:     CloneValues(r.URL.Query()),
+		RequestID: NewRequestID(),
 		Time:      start,
 	}}
 	s.mu.Lock()
 	latency := s.latency
 	s.mu.Unlock()
 	if latency > 0 {
-		bufferBody(r)
+		// net/http only notices a client that hangs up once the body is
+		// read, so reading it ahead lets the wait end when the client leaves.
+		_, _ = ReadBody(r)
 	}
 	if sleep(r.Context(), latency) {
-		s.backendFor(r).serve(x)
+		s.backendFor(r).Serve(x)
 	} else {
 		x.abort, x.note = true, "client gone during latency"
 	}
 
 	s.mu.Lock()
-	s.requests = append(s.requests, x.rec)
+	s.requests = append(s.requests, x.Rec)
 	s.mu.Unlock()
 	if s.logger != nil {
 		note := ""
@@ -190,8 +186,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			note = " [" + x.note + "]"
 		}
 		s.logger.Printf("%s %s %s action=%q ak=%q project=%q status=%d request_id=%s (%s)%s",
-			x.rec.Cloud, r.Method, r.URL.Path, x.rec.Action, x.rec.AccessKey, x.rec.ProjectID,
-			x.rec.Status, x.rec.RequestID, time.Since(start).Round(time.Microsecond), note)
+			x.Rec.Cloud, r.Method, r.URL.Path, x.Rec.Action, x.Rec.AccessKey, x.Rec.ProjectID,
+			x.Rec.Status, x.Rec.RequestID, time.Since(start).Round(time.Microsecond), note)
 	}
 	if x.abort {
 		abortConnection(w)
@@ -199,13 +195,46 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // backendFor picks the backend r is addressed to.
-func (s *Server) backendFor(r *http.Request) backend {
+func (s *Server) backendFor(r *http.Request) Backend {
 	for _, cand := range s.backends {
-		if cand.claims(r) {
+		if cand.Claims(r) {
 			return cand
 		}
 	}
 	return s.backends[len(s.backends)-1]
+}
+
+// Backend returns the backend called name, nil if none.
+func (s *Server) Backend(name string) Backend {
+	for _, b := range s.backends {
+		if b.Name() == name {
+			return b
+		}
+	}
+	return nil
+}
+
+// Actions returns every action the backends serve, sorted: the names faults
+// and limits may use.
+func (s *Server) Actions() []string {
+	var out []string
+	for _, b := range s.backends {
+		out = append(out, b.Actions()...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Issued returns the temporary credentials cloud ("" = every cloud) issued so
+// far, each cloud's in the order issued.
+func (s *Server) Issued(cloud string) []IssuedCredential {
+	var out []IssuedCredential
+	for _, b := range s.backends {
+		if is, ok := b.(Issuer); ok && (cloud == "" || b.Name() == cloud) {
+			out = append(out, is.Issued()...)
+		}
+	}
+	return out
 }
 
 // Requests returns a copy of every request recorded so far, in order.
@@ -214,7 +243,7 @@ func (s *Server) Requests() []Request {
 	defer s.mu.Unlock()
 	out := make([]Request, len(s.requests))
 	for i, rq := range s.requests {
-		rq.Query = cloneValues(rq.Query)
+		rq.Query = CloneValues(rq.Query)
 		out[i] = rq
 	}
 	return out
@@ -238,43 +267,12 @@ func (s *Server) Count(action string) int {
 }
 
 // Reset clears the record and the Throttled counts. Pending faults, latency,
-// the rate limit (and the requests its window holds) and issued projects are
-// kept, since they are configuration and state rather than history.
+// the rate limit (and the requests its window holds) and the clouds' state
+// (issued projects and credentials) are kept, since they are configuration
+// and state rather than history.
 func (s *Server) Reset() {
 	s.mu.Lock()
 	s.requests = nil
 	clear(s.throttled)
 	s.mu.Unlock()
-}
-
-// HuaweiProjectID returns the project ID IAM answers for region. The project
-// is considered issued from then on, so tests may use it directly.
-func (s *Server) HuaweiProjectID(region string) string {
-	return s.huawei.issueProject(region)
-}
-
-// newRequestID returns 32 random lowercase hex characters, the shape vendors
-// use for request and trace IDs.
-func newRequestID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails on supported platforms
-	return hex.EncodeToString(b[:])
-}
-
-func orDefault(creds []Credential, def Credential) []Credential {
-	if creds == nil {
-		return []Credential{def}
-	}
-	return creds
-}
-
-func cloneValues(v url.Values) url.Values {
-	if v == nil {
-		return nil
-	}
-	out := make(url.Values, len(v))
-	for k, vs := range v {
-		out[k] = append([]string(nil), vs...)
-	}
-	return out
 }

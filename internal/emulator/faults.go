@@ -1,12 +1,8 @@
 package emulator
 
 import (
-	"bytes"
-	"context"
 	"fmt"
-	"io"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +21,7 @@ const (
 	FaultError FaultKind = "error"
 	// FaultThrottle is the cloud's own throttling answer: Huawei 429
 	// APIGW.0308, Tencent (HTTP 200) RequestLimitExceeded, Alibaba 400
-	// Throttling.User.
+	// Throttling.User; it names the action's rate limit where it has one.
 	FaultThrottle FaultKind = "throttle"
 	// FaultServer is the cloud's server fault: Huawei 500 APIGW.9999,
 	// Tencent (HTTP 200) InternalError, Alibaba 500 ServerError.
@@ -68,8 +64,9 @@ type Fault struct {
 // for latency ("DescribeImageAuthorizedInfo:latency:3:2s") and
 // "STATUS/CODE/MESSAGE" for error ("GetAuthSummary:error:1:403/Forbidden.RAM/not allowed";
 // MESSAGE may contain '/' and ':'). Examples: "ShowResourceQuotas:throttle:3",
-// "GetAuthSummary:5xx:2", "DescribeImageAuthorizedInfo:drop".
-func ParseFault(spec string) (action string, f Fault, err error) {
+// "GetAuthSummary:5xx:2", "DescribeImageAuthorizedInfo:drop". When actions
+// is not nil (Server.Actions), ACTION must be one of them.
+func ParseFault(spec string, actions []string) (action string, f Fault, err error) {
 	bad := func(format string, args ...any) (string, Fault, error) {
 		return "", Fault{}, fmt.Errorf("fault %q: %s (want ACTION:KIND[:COUNT[:ARG]])", spec, fmt.Sprintf(format, args...))
 	}
@@ -80,6 +77,9 @@ func ParseFault(spec string) (action string, f Fault, err error) {
 	action = strings.TrimSpace(parts[0])
 	if action == "" {
 		return bad("empty ACTION")
+	}
+	if err := checkAction(action, actions); err != nil {
+		return bad("%v", err)
 	}
 	f.Kind = FaultKind(strings.ToLower(strings.TrimSpace(parts[1])))
 	if !knownKind(f.Kind) {
@@ -147,23 +147,23 @@ func knownKind(k FaultKind) bool {
 	return false
 }
 
-// failure is an error answer: HTTP status, vendor code and message.
-type failure struct {
-	status        int
-	code, message string
+// Failure is an error answer: HTTP status, vendor code and message.
+type Failure struct {
+	Status        int
+	Code, Message string
 }
 
-// faultAnswers is what a backend supplies for fault injection: its own error
+// FaultAnswers is what a backend supplies for fault injection: its own error
 // shape and its own throttling and server-fault answers.
-type faultAnswers interface {
-	// fail answers x with f in the cloud's error shape; status 0 is the
+type FaultAnswers interface {
+	// Fail answers x with f in the cloud's error shape; status 0 is the
 	// cloud's usual error status.
-	fail(x *exchange, f failure)
-	// throttled is the cloud's throttling answer; limit is the number of
-	// requests a second that was exceeded, 0 when unknown.
-	throttled(limit int) failure
-	// serverFault is the cloud's internal server error.
-	serverFault() failure
+	Fail(x *Exchange, f Failure)
+	// Throttled is the cloud's throttling answer; limit is the limit that
+	// was exceeded, zero when none is set (an injected FaultThrottle).
+	Throttled(limit Limit) Failure
+	// ServerFault is the cloud's internal server error.
+	ServerFault() Failure
 }
 
 // queuedFault is a Fault with the requests it still has to hit.
@@ -196,6 +196,21 @@ func (s *Server) inject(action string, replace bool, faults []Fault) {
 	for _, f := range faults {
 		s.faults[action] = append(s.faults[action], &queuedFault{Fault: f, remaining: max(f.Count, 1)})
 	}
+}
+
+// PendingFaults returns how many faults are queued for action ("" = all
+// actions), each counted once however many requests it still has to hit.
+func (s *Server) PendingFaults(action string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if action != "" {
+		return len(s.faults[action])
+	}
+	n := 0
+	for _, q := range s.faults {
+		n += len(q)
+	}
+	return n
 }
 
 // ClearFaults drops every pending fault for action ("" = all actions).
@@ -251,117 +266,42 @@ func (s *Server) SetLatency(d time.Duration) {
 	s.mu.Unlock()
 }
 
-// SetRateLimit sets the requests a second served per action, as
-// Options.RateLimit; 0 lifts the limit.
-func (s *Server) SetRateLimit(perSecond float64) {
-	s.mu.Lock()
-	s.rateLimit = perSecond
-	s.mu.Unlock()
-}
-
-// admit applies the rate limit to a request for action. With a limit of r a
-// second, n = max(1, floor(r)) requests are served within any n/r seconds
-// (for whole r: any sliding second); a request over that is refused and
-// counted. Only served requests use up the limit. limit is n.
-func (s *Server) admit(action string) (limit int, ok bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.rateLimit <= 0 {
-		return 0, true
-	}
-	now := time.Now() // under the lock, so each action's times stay in order
-	limit = max(1, int(s.rateLimit))
-	window := time.Duration(float64(limit) / s.rateLimit * float64(time.Second))
-	times := s.served[action]
-	i := 0
-	for i < len(times) && !times[i].After(now.Add(-window)) {
-		i++
-	}
-	times = times[i:]
-	if len(times) >= limit {
-		s.served[action] = times
-		s.throttled[action]++
-		return limit, false
-	}
-	s.served[action] = append(times, now)
-	return limit, true
-}
-
-// Throttled returns how many requests for action ("" = all) the rate limit
-// refused since New or the last Reset. Injected throttle faults are not
-// counted.
-func (s *Server) Throttled(action string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if action != "" {
-		return s.throttled[action]
-	}
-	n := 0
-	for _, c := range s.throttled {
-		n += c
-	}
-	return n
-}
-
-// PeakRate is the largest number of recorded requests for action ("" = all)
-// whose Time (arrival) falls within one interval [t, t+window), e.g. with
-// window time.Second the peak request rate the emulator saw. It counts every
-// recorded request, whatever its answer, including throttled ones; a client
-// that keeps under the limit has a peak rate at or below it.
-func (s *Server) PeakRate(action string, window time.Duration) int {
-	s.mu.Lock()
-	var times []time.Time
-	for _, rq := range s.requests {
-		if action == "" || rq.Action == action {
-			times = append(times, rq.Time)
-		}
-	}
-	s.mu.Unlock()
-	return peakCount(times, window)
-}
-
-// peakCount is the largest number of times within one [t, t+window).
-func peakCount(times []time.Time, window time.Duration) int {
-	sort.Slice(times, func(i, j int) bool { return times[i].Before(times[j]) })
-	peak, lo := 0, 0
-	for hi := range times {
-		for times[hi].Sub(times[lo]) >= window {
-			lo++
-		}
-		peak = max(peak, hi-lo+1)
-	}
-	return peak
-}
-
-// intercept applies the rate limit, then the fault queue, to a request that
-// passed authentication and routing, with the answers of its cloud c. It
-// reports whether the request is answered (or dropped) already; false means
-// the backend answers normally, which x may alter (malformed, truncated).
-func (s *Server) intercept(x *exchange, c faultAnswers) bool {
-	if limit, ok := s.admit(x.rec.Action); !ok {
+// Intercept applies the rate limit, then the fault queue, to a request that
+// passed authentication and routing (x.Rec.Action is set), with the answers
+// of its cloud c. It reports whether the request is answered (or dropped)
+// already; false means the backend answers normally, which x may alter
+// (malformed, truncated).
+func (x *Exchange) Intercept(c FaultAnswers) bool {
+	s := x.srv
+	if limit, ok := s.admit(x.Rec.AccessKey, x.Rec.Action); !ok {
 		x.note = "rate limit"
-		c.fail(x, c.throttled(limit))
+		c.Fail(x, c.Throttled(limit))
 		return true
 	}
-	f, ok := s.takeFault(x.rec.Action)
+	f, ok := s.takeFault(x.Rec.Action)
 	if !ok {
 		return false
 	}
 	x.note = "fault " + string(f.Kind)
 	switch f.Kind {
 	case FaultError:
-		c.fail(x, failure{f.Status, f.Code, f.Message})
+		c.Fail(x, Failure{f.Status, f.Code, f.Message})
 	case FaultThrottle:
-		c.fail(x, c.throttled(0))
+		// The answer names the action's limit, if it has one, as the
+		// cloud's own throttling answer would.
+		s.mu.Lock()
+		l := s.limitFor(x.Rec.Action)
+		s.mu.Unlock()
+		c.Fail(x, c.Throttled(l))
 	case FaultServer:
-		c.fail(x, c.serverFault())
+		c.Fail(x, c.ServerFault())
 	case FaultDrop:
 		x.abort = true
 	case FaultMalformed, FaultTruncated:
 		x.alter = f.Kind
 		return false
 	case FaultLatency:
-		if !sleep(x.r.Context(), f.Delay) {
+		if !sleep(x.R.Context(), f.Delay) {
 			x.abort = true // the client gave up; nobody to answer
 			return true
 		}
@@ -370,10 +310,10 @@ func (s *Server) intercept(x *exchange, c faultAnswers) bool {
 	return true
 }
 
-// send writes status and body, after the caller set the headers; a
-// malformed or truncated fault alters a 2xx body here.
-func (x *exchange) send(status int, body []byte) {
-	x.rec.Status = status
+// Send writes status and body, after the caller set the headers, and records
+// the status; a malformed or truncated fault alters a 2xx body here.
+func (x *Exchange) Send(status int, body []byte) {
+	x.Rec.Status = status
 	if status < 200 || status > 299 {
 		x.alter = ""
 	}
@@ -381,18 +321,18 @@ func (x *exchange) send(status int, body []byte) {
 	case FaultMalformed:
 		body = append(body[:len(body)/2:len(body)/2], 0)
 	case FaultTruncated:
-		x.w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		x.w.WriteHeader(status)
-		_, _ = x.w.Write(body[:len(body)/2])
-		if fl, ok := x.w.(http.Flusher); ok {
+		x.W.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		x.W.WriteHeader(status)
+		_, _ = x.W.Write(body[:len(body)/2])
+		if fl, ok := x.W.(http.Flusher); ok {
 			fl.Flush()
 		}
 		x.abort = true
 		return
 	}
-	x.w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	x.w.WriteHeader(status)
-	_, _ = x.w.Write(body)
+	x.W.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	x.W.WriteHeader(status)
+	_, _ = x.W.Write(body)
 }
 
 // abortConnection closes the request's connection without (further) answer.
@@ -406,41 +346,4 @@ func abortConnection(w http.ResponseWriter) {
 	// HTTP/2, or a wrapped writer: net/http resets the stream or closes the
 	// connection, and does not log this panic.
 	panic(http.ErrAbortHandler)
-}
-
-// bufferBody reads the request body ahead, up to the most a signature
-// covers, and puts it back. net/http only notices a client that hangs up once
-// the body is read, so this lets a wait end when the client leaves.
-func bufferBody(r *http.Request) {
-	if r.Body == nil || r.Body == http.NoBody {
-		return
-	}
-	raw, err := io.ReadAll(io.LimitReader(r.Body, maxSignedBodyBytes+1))
-	rest := r.Body
-	if err != nil {
-		rest = io.NopCloser(errReader{err})
-	}
-	r.Body = struct {
-		io.Reader
-		io.Closer
-	}{io.MultiReader(bytes.NewReader(raw), rest), r.Body}
-}
-
-type errReader struct{ err error }
-
-func (e errReader) Read([]byte) (int, error) { return 0, e.err }
-
-// sleep waits d, or less when ctx ends first; it reports whether it waited d.
-func sleep(ctx context.Context, d time.Duration) bool {
-	if d <= 0 {
-		return ctx.Err() == nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }

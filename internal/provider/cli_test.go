@@ -12,6 +12,10 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
 
 // These tests run the provider as Terraform runs it for users: a built binary that
@@ -67,7 +71,7 @@ func writeFile(t *testing.T, name, content string) {
 // one IAM project lookup in all.
 func TestAccCLI_identicalReadsShareOneCall(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	config := emu.AllCloudsProvider("max_retries = 0") + `
 data "cloudquota_hss_image_scan_statistics" "same" { count = 20 }
 data "cloudquota_hss_resource_quotas" "same" {
@@ -104,12 +108,12 @@ func TestAccCLI_rateLimitHolds(t *testing.T) {
 	acctest.PreCheck(t)
 	t.Setenv("CLOUDQUOTA_RATE_LIMITS", "") // the documented limits
 	const reads, limit = 100, 20
-	data := emulator.DefaultData()
+	data := all.DefaultData()
 	data.TencentCloud.Regions = nil
 	for i := range reads {
 		data.TencentCloud.Regions = append(data.TencentCloud.Regions, fmt.Sprintf("test-region-%03d", i))
 	}
-	emu := acctest.StartEmulator(t, emulator.Options{Data: data, RateLimit: limit})
+	emu := acctest.StartEmulator(t, all.Options{Data: data, RateLimit: limit})
 	config := emu.AllCloudsProvider("max_retries = 0") + fmt.Sprintf(`
 data "cloudquota_tcss_image_authorized_info" "each" {
   for_each = toset([for i in range(%d) : format("test-region-%%03d", i)])
@@ -141,10 +145,10 @@ func TestAccCLI_traceLogHasNoSecrets(t *testing.T) {
 	hw.SecurityToken = "hw-security-token-must-not-leak"
 	tc := emulator.Credential{AccessKey: "AKIDTRACETEST", SecretKey: "tc-secret-must-not-leak", SecurityToken: "tc-token-must-not-leak"}
 	ali := emulator.Credential{AccessKey: "LTAITRACETEST", SecretKey: "ali-secret-must-not-leak", SecurityToken: "ali-token-must-not-leak"}
-	emu := acctest.StartEmulator(t, emulator.Options{
-		HuaweiCredentials:  []emulator.Credential{hw},
-		TencentCredentials: []emulator.Credential{tc},
-		AlibabaCredentials: []emulator.Credential{ali},
+	emu := acctest.StartEmulator(t, all.Options{
+		Huawei:  huawei.Options{Credentials: []emulator.Credential{hw}},
+		Tencent: tencent.Options{Credentials: []emulator.Credential{tc}},
+		Alibaba: alibaba.Options{Credentials: []emulator.Credential{ali}},
 	})
 	config := emu.AllCloudsProviderWith(hw, tc, ali, "max_retries = 1") + `
 data "cloudquota_hss_resource_quotas" "test" {}

@@ -16,7 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/provider"
 )
 
@@ -125,7 +125,7 @@ func TestAccExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			emu := acctest.StartEmulator(t, emulator.Options{Data: acctest.ExampleData(t)})
+			emu := acctest.StartEmulator(t, all.Options{Data: acctest.ExampleData(t)})
 			cfg := emu.AllCloudsProvider("max_retries = 1") + string(example)
 			steps := []resource.TestStep{{Config: cfg}}
 			if tc.tooMuch != nil {
@@ -151,7 +151,7 @@ func TestAccCapacityGuard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	emu := acctest.StartEmulator(t, emulator.Options{Data: acctest.ExampleData(t)})
+	emu := acctest.StartEmulator(t, all.Options{Data: acctest.ExampleData(t)})
 	// The variables demo.sh sets (the provider is served in-process and reads them here).
 	t.Setenv("HW_ACCESS_KEY", emu.HuaweiCred.AccessKey)
 	t.Setenv("HW_SECRET_KEY", emu.HuaweiCred.SecretKey)

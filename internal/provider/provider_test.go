@@ -12,6 +12,8 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
 const quotas = "data.cloudquota_hss_resource_quotas.test"
@@ -55,7 +57,7 @@ func TestAccProvider_environmentCredentials(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			acctest.PreCheck(t)
-			emu := acctest.StartEmulator(t, emulator.Options{})
+			emu := acctest.StartEmulator(t, all.Options{})
 			t.Setenv("HW_REGION_NAME", "cn-north-4")
 			for k, v := range tc.env(emu.HuaweiCred) {
 				t.Setenv(k, v)
@@ -82,7 +84,7 @@ func TestAccProvider_environmentCredentials(t *testing.T) {
 // HCL beats the environment.
 func TestAccProvider_hclBeatsEnvironment(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	t.Setenv("HW_ACCESS_KEY", "ENVAKTHATMUSTNOTBEUSED")
 	t.Setenv("HW_SECRET_KEY", "env-secret-that-must-not-be-used")
 	t.Setenv("HW_REGION_NAME", "cn-east-3")
@@ -102,10 +104,10 @@ func TestAccProvider_hclBeatsEnvironment(t *testing.T) {
 func TestAccProvider_projectResolution(t *testing.T) {
 	acctest.PreCheck(t)
 	const configured = "0123456789abcdef0123456789abcdef"
-	emu := acctest.StartEmulator(t, emulator.Options{Data: &emulator.Data{HuaweiCloud: emulator.HuaweiData{
+	emu := acctest.StartEmulator(t, all.Options{Data: &all.Data{HuaweiCloud: huawei.Data{
 		Projects: map[string]string{"cn-east-3": configured},
 	}}})
-	resolved := emu.HuaweiProjectID("cn-north-4")
+	resolved := emu.Huawei.ProjectID("cn-north-4")
 
 	three := `
 data "cloudquota_hss_resource_quotas" "test" {}
@@ -156,10 +158,10 @@ data "cloudquota_metastudio_expiring_resources" "test" {}
 func TestAccProvider_dataSourceRegion(t *testing.T) {
 	acctest.PreCheck(t)
 	const configured = "fedcba9876543210fedcba9876543210"
-	emu := acctest.StartEmulator(t, emulator.Options{Data: &emulator.Data{HuaweiCloud: emulator.HuaweiData{
+	emu := acctest.StartEmulator(t, all.Options{Data: &all.Data{HuaweiCloud: huawei.Data{
 		Projects: map[string]string{"cn-north-4": configured},
 	}}})
-	east := emu.HuaweiProjectID("ap-southeast-1")
+	east := emu.Huawei.ProjectID("ap-southeast-1")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -194,11 +196,11 @@ data "cloudquota_hss_resource_quotas" "other" {
 // call meets it first (the IAM lookup or the data API).
 func TestAccProvider_wrongSecret(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	bad := emulator.Credential{AccessKey: emu.HuaweiCred.AccessKey, SecretKey: "not-the-secret"}
 	cases := []struct{ name, extra, action string }{
 		{"during project lookup", "", `IAM KeystoneListProjects`},
-		{"during the read", `project_id = "` + emu.HuaweiProjectID("cn-north-4") + `"`, `HSS ShowResourceQuotas`},
+		{"during the read", `project_id = "` + emu.Huawei.ProjectID("cn-north-4") + `"`, `HSS ShowResourceQuotas`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -257,10 +259,14 @@ output "ok" {
 	})
 }
 
-// An unknown region lists the SDK's known ones, unless an endpoint override is set.
+// An unknown region lists the SDK's known ones, unless an endpoint override is set; then
+// IAM decides: a private region the account has a project in works, a misspelt one gets no
+// project.
 func TestAccProvider_unknownRegion(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	data := all.DefaultData()
+	data.HuaweiCloud.Projects = map[string]string{"xx-private-1": "44444444444444444444444444444444"}
+	emu := acctest.StartEmulator(t, all.Options{Data: data})
 	noEndpoints := fmt.Sprintf(`
 provider "cloudquota" {
   huaweicloud {
@@ -282,13 +288,21 @@ data "cloudquota_hss_resource_quotas" "test" {}`, emu.HuaweiCred.AccessKey, emu.
 			},
 		}},
 	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: emu.HuaweiProviderWith(emu.HuaweiCred, "cn-nort-4", "") + `data "cloudquota_hss_resource_quotas" "test" {}`,
+			ExpectError: regexp.MustCompile(`(?s)IAM KeystoneListProjects.*Region:\s+cn-nort-4.*` +
+				`failed to get project id of region 'cn-nort-4'.*confirm that the project\s+exists in your account`),
+		}},
+	})
 }
 
 // Vendor errors surface with code, message and request ID; caller errors are not retried,
 // server faults are.
 func TestAccProvider_vendorErrors(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	config := emu.HuaweiProvider("") + `data "cloudquota_hss_resource_quotas" "test" {}`
 
 	emu.InjectFault("ShowResourceQuotas", 1, 403, "HSS.0003", "The HSS edition has not been purchased")
@@ -324,7 +338,7 @@ func TestAccProvider_vendorErrors(t *testing.T) {
 // diagnostic that says why, after a single attempt.
 func TestAccProvider_insecure(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartTLSEmulator(t, emulator.Options{})
+	emu := acctest.StartTLSEmulator(t, all.Options{})
 	data := `data "cloudquota_hss_resource_quotas" "test" {}`
 	withInsecure := func(on bool) string {
 		return fmt.Sprintf(`
@@ -339,7 +353,7 @@ provider "cloudquota" {
     %s
   }
 }
-`, on, emu.HuaweiCred.AccessKey, emu.HuaweiCred.SecretKey, emu.HuaweiProjectID("cn-north-4"), emu.HuaweiEndpoints()) + data
+`, on, emu.HuaweiCred.AccessKey, emu.HuaweiCred.SecretKey, emu.Huawei.ProjectID("cn-north-4"), emu.HuaweiEndpoints()) + data
 	}
 
 	resource.Test(t, resource.TestCase{
@@ -357,9 +371,9 @@ func TestAccProvider_environmentOnlyAllSettings(t *testing.T) {
 	cred := acctest.UniqueHuaweiCredential(t)
 	cred.SecurityToken = "temporary-session-token"
 	const project = "abcdefabcdefabcdefabcdefabcdef01"
-	emu := acctest.StartEmulator(t, emulator.Options{
-		HuaweiCredentials: []emulator.Credential{cred},
-		Data:              &emulator.Data{HuaweiCloud: emulator.HuaweiData{Projects: map[string]string{"cn-east-3": project}}},
+	emu := acctest.StartEmulator(t, all.Options{
+		Huawei: huawei.Options{Credentials: []emulator.Credential{cred}},
+		Data:   &all.Data{HuaweiCloud: huawei.Data{Projects: map[string]string{"cn-east-3": project}}},
 	})
 	env := map[string]string{
 		"HW_REGION_NAME": "cn-east-3", "HW_ACCESS_KEY": cred.AccessKey, "HW_SECRET_KEY": cred.SecretKey,

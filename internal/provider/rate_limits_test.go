@@ -12,6 +12,7 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 )
 
 // These tests run the documented limits (CLOUDQUOTA_RATE_LIMITS cleared) or short ones set
@@ -46,12 +47,13 @@ func mostInWindow(times []time.Time, per time.Duration) int {
 	return most
 }
 
-// Seven distinct HSS reads in one plan, with the documented limit of 5 calls a minute:
-// five go at once, the last two wait out the real 60-second window, none is throttled.
+// Seven distinct HSS reads in one plan, with the documented limit of 5 calls a minute on both
+// sides (the emulator enforces it per access key): five go at once, the last two wait out the
+// real 60-second window, none is throttled.
 func TestAccRateLimits_sevenDistinctHSSReads(t *testing.T) {
 	acctest.PreCheck(t)
 	t.Setenv("CLOUDQUOTA_RATE_LIMITS", "")
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{Limits: all.DocumentedLimits()})
 	config := emu.HuaweiProvider("") + fmt.Sprintf(`
 data "cloudquota_hss_resource_quotas" "each" {
   for_each = toset(%s)
@@ -76,11 +78,11 @@ data "cloudquota_hss_resource_quotas" "each" {
 }
 
 // Two provider processes in turn spend one budget: the second waits for the first's calls to
-// leave the window instead of being throttled.
+// leave the window instead of being throttled by an emulator that allows 3 calls in 8 s.
 func TestAccRateLimits_processesShareOneBudget(t *testing.T) {
 	acctest.PreCheck(t)
 	const action, per = "ShowResourceQuotas", 8 * time.Second
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{Limits: map[string]emulator.Limit{action: {N: 3, Window: per}}})
 	module := func(versions string) string {
 		return emu.HuaweiProvider("") + fmt.Sprintf(`
 data "cloudquota_hss_resource_quotas" "each" {
@@ -102,8 +104,8 @@ data "cloudquota_hss_resource_quotas" "each" {
 	if len(times) != 4 {
 		t.Fatalf("the emulator saw %d requests, want 4", len(times))
 	}
-	if n := mostInWindow(times, per); n > 3 {
-		t.Errorf("%d requests of two processes within %s, over the shared budget of 3", n, per)
+	if n := mostInWindow(times, per); n > 3 || emu.Throttled(action) != 0 {
+		t.Errorf("%d requests of two processes within %s (budget 3), %d throttled (want 0)", n, per, emu.Throttled(action))
 	}
 }
 
@@ -114,7 +116,7 @@ func TestAccRateLimits_throttleStormSurvived(t *testing.T) {
 	acctest.PreCheck(t)
 	t.Setenv("CLOUDQUOTA_RATE_LIMITS", "")
 	const action = "ShowResourceQuotas"
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{Limits: all.DocumentedLimits()})
 	emu.Inject(action, emulator.Fault{Kind: emulator.FaultThrottle, Count: 1000})
 	storm := time.AfterFunc(25*time.Second, func() { emu.ClearFaults(action) })
 	defer storm.Stop()
@@ -133,7 +135,7 @@ func TestAccRateLimits_throttleStormSurvived(t *testing.T) {
 // it waited, and what to do.
 func TestAccRateLimits_timeoutWhileWaiting(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -170,7 +172,7 @@ func TestAccRateLimits_validation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			acctest.PreCheck(t)
 			t.Setenv("CLOUDQUOTA_RATE_LIMITS", tc.env)
-			emu := acctest.StartEmulator(t, emulator.Options{})
+			emu := acctest.StartEmulator(t, all.Options{})
 			cfg := strings.Replace(emu.HuaweiProvider(""), `provider "cloudquota" {`, "provider \"cloudquota\" {\n  "+tc.hcl, 1) +
 				"data \"cloudquota_hss_resource_quotas\" \"test\" {}\n"
 			resource.Test(t, resource.TestCase{

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 )
 
 // One data source per cloud: the fault classes hit each cloud's SDK and error shape.
@@ -48,7 +49,7 @@ func TestAccReliability_faultClasses(t *testing.T) {
 		for _, fc := range faultClasses {
 			t.Run(cl.name+"/"+fc.name, func(t *testing.T) {
 				acctest.PreCheck(t)
-				emu := acctest.StartEmulator(t, emulator.Options{})
+				emu := acctest.StartEmulator(t, all.Options{})
 				config := func(retries int) string {
 					return emu.AllCloudsProvider(fmt.Sprintf("max_retries = %d\n  request_timeout = \"1s\"", retries)) +
 						fmt.Sprintf("data %q \"test\" {}\n", cl.dataSource)
@@ -101,7 +102,7 @@ func TestAccReliability_faultClasses(t *testing.T) {
 // the read with a diagnostic that points at the timeouts block, however many retries remain.
 func TestAccReliability_readTimeout(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	for _, cl := range faultClouds {
 		t.Run(cl.name, func(t *testing.T) {
 			resource.Test(t, resource.TestCase{

@@ -15,6 +15,7 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 )
 
 // One data source of each API, with arguments fixed at plan time (no expiring_within, whose
@@ -79,7 +80,7 @@ func TestAccSharedCache_ttl(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			acctest.PreCheck(t)
 			t.Setenv("CLOUDQUOTA_CACHE_TTL", tc.env)
-			emu := acctest.StartEmulator(t, emulator.Options{})
+			emu := acctest.StartEmulator(t, all.Options{})
 			for action, n := range cacheTest(t, emu, tc.settings, nil) {
 				if tc.one && n != 1 {
 					t.Errorf("%s: %d API calls over two plans, want 1 (shared through cache_ttl)", action, n)
@@ -97,7 +98,7 @@ func TestAccSharedCache_ttl(t *testing.T) {
 func TestAccSharedCache_fallbacks(t *testing.T) {
 	t.Run("corrupt files", func(t *testing.T) {
 		acctest.PreCheck(t)
-		emu := acctest.StartEmulator(t, emulator.Options{})
+		emu := acctest.StartEmulator(t, all.Options{})
 		dir := os.Getenv("CLOUDQUOTA_CACHE_DIR")
 		calls := cacheTest(t, emu, `cache_ttl = "10m"`, func() {
 			corrupted := 0
@@ -125,7 +126,7 @@ func TestAccSharedCache_fallbacks(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Setenv("CLOUDQUOTA_CACHE_DIR", filepath.Join(file, "cache"))
-		emu := acctest.StartEmulator(t, emulator.Options{})
+		emu := acctest.StartEmulator(t, all.Options{})
 		cacheTest(t, emu, `cache_ttl = "10m"`, nil)
 	})
 }
@@ -134,7 +135,7 @@ func TestAccSharedCache_fallbacks(t *testing.T) {
 // and nothing is open to other users.
 func TestAccSharedCache_noSecrets(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	cacheTest(t, emu, `cache_ttl = "10m"`, nil)
 	var secrets [][]byte
 	for _, c := range []emulator.Credential{emu.HuaweiCred, emu.TencentCred, emu.AlibabaCred} {

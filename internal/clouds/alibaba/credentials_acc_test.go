@@ -15,6 +15,8 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 )
 
 const (
@@ -28,13 +30,13 @@ const (
 
 // aliIdentity: one role assumable with keys (external ID required) or the OIDC provider, and
 // an ECS instance role.
-func aliIdentity() emulator.AlibabaIdentity {
-	return emulator.AlibabaIdentity{
-		Roles: []emulator.AlibabaRole{
+func aliIdentity() alibaba.Identity {
+	return alibaba.Identity{
+		Roles: []alibaba.Role{
 			{ARN: aliRoleARN, OIDCProviderARN: aliOIDCARN},
 			{ARN: "acs:ram::1234567890123456:role/guarded", ExternalID: aliExternal},
 		},
-		OIDCProviders: []emulator.AlibabaOIDCProvider{{ARN: aliOIDCARN, Tokens: []string{aliIDToken}}},
+		OIDCProviders: []alibaba.OIDCProvider{{ARN: aliOIDCARN, Tokens: []string{aliIDToken}}},
 		MetadataRole:  "EcsQuotaRole",
 	}
 }
@@ -42,7 +44,7 @@ func aliIdentity() emulator.AlibabaIdentity {
 func aliEmulator(t *testing.T) *acctest.Emulator {
 	t.Helper()
 	acctest.PreCheck(t)
-	return acctest.StartTrustedTLSEmulator(t, emulator.Options{AlibabaIdentity: aliIdentity()})
+	return acctest.StartTrustedTLSEmulator(t, all.Options{Alibaba: alibaba.Options{Identity: aliIdentity()}})
 }
 
 // aliBlock is a provider with an alicloud block holding body, region and endpoints.
@@ -88,7 +90,7 @@ func aliAssertSignedBy(t *testing.T, e *acctest.Emulator, wantAK string) {
 func aliAssertSignedByIssued(t *testing.T, e *acctest.Emulator, via string) {
 	t.Helper()
 	issued := map[string]bool{}
-	for _, c := range e.AlibabaIssued() {
+	for _, c := range e.Issued(alibaba.Name) {
 		if c.Via == via {
 			issued[c.AccessKey] = true
 		}
@@ -104,13 +106,13 @@ func aliAssertSignedByIssued(t *testing.T, e *acctest.Emulator, via string) {
 func aliIssued(t *testing.T, e *acctest.Emulator, via string) emulator.IssuedCredential {
 	t.Helper()
 	var out []emulator.IssuedCredential
-	for _, c := range e.AlibabaIssued() {
+	for _, c := range e.Issued(alibaba.Name) {
 		if c.Via == via {
 			out = append(out, c)
 		}
 	}
 	if len(out) == 0 {
-		t.Fatalf("no credential issued via %s; issued: %+v", via, e.AlibabaIssued())
+		t.Fatalf("no credential issued via %s; issued: %+v", via, e.Issued(alibaba.Name))
 	}
 	return out[len(out)-1]
 }
@@ -206,7 +208,7 @@ func TestAccAlibabaCredentials_profile(t *testing.T) {
 		t.Setenv("ALICLOUD_PROFILE", "role")
 		aliRead(t, aliBlock(e, ""))
 		c := aliIssued(t, e, "AssumeRole")
-		if c.Caller != e.AlibabaCred.AccessKey || c.RoleARN != aliRoleARN {
+		if c.Caller != e.AlibabaCred.AccessKey || c.Role != aliRoleARN {
 			t.Errorf("issued %+v", c)
 		}
 		aliAssertSignedByIssued(t, e, c.Via)
@@ -249,9 +251,9 @@ func TestAccAlibabaCredentials_metadata(t *testing.T) {
 		t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "")
 		e.ServeInstanceMetadata(t)
 		aliRead(t, aliBlock(e, ""))
-		c := aliIssued(t, e, emulator.AlibabaMetadataCredentialsAction)
+		c := aliIssued(t, e, alibaba.ActionMetadataCredentials)
 		aliAssertSignedByIssued(t, e, c.Via)
-		e.RequestsFor(t, emulator.AlibabaMetadataTokenAction)
+		e.RequestsFor(t, alibaba.ActionMetadataToken)
 	})
 	t.Run("absent", func(t *testing.T) {
 		e := aliEmulator(t)
@@ -266,8 +268,8 @@ func TestAccAlibabaCredentials_metadata(t *testing.T) {
 		t.Setenv("ALIBABA_CLOUD_ECS_METADATA", "EcsQuotaRole")
 		e.ServeInstanceMetadata(t)
 		slow := emulator.Fault{Kind: emulator.FaultLatency, Delay: 5 * time.Second, Count: 3}
-		e.Inject(emulator.AlibabaMetadataTokenAction, slow)
-		e.Inject(emulator.AlibabaMetadataCredentialsAction, slow)
+		e.Inject(alibaba.ActionMetadataToken, slow)
+		e.Inject(alibaba.ActionMetadataCredentials, slow)
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 			Steps: []resource.TestStep{{Config: aliBlock(e, ""), ExpectError: regexp.MustCompile(
@@ -328,7 +330,7 @@ func TestAccAlibabaCredentials_assumeRoleOnOIDCAndProfile(t *testing.T) {
 		oidc := aliIssued(t, e, "AssumeRoleWithOIDC")
 		role := aliIssued(t, e, "AssumeRole")
 		oidcKeys := map[string]bool{}
-		for _, c := range e.AlibabaIssued() {
+		for _, c := range e.Issued(alibaba.Name) {
 			if c.Via == "AssumeRoleWithOIDC" {
 				oidcKeys[c.AccessKey] = true
 			}

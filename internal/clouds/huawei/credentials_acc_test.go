@@ -17,6 +17,8 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
 // quotas is the address of the data source these tests read.
@@ -31,13 +33,13 @@ const (
 )
 
 // hwIdentity is what the emulated IAM and metadata services know in these tests.
-func hwIdentity(metadata bool) emulator.HuaweiIdentity {
-	id := emulator.HuaweiIdentity{
-		Agencies:          []emulator.HuaweiAgency{{DomainName: hwDomain, DomainID: hwDomID, AgencyName: hwAgency}},
-		IdentityProviders: []emulator.HuaweiIdentityProvider{{ID: hwIdp, Tokens: []string{hwIDToken}}},
+func hwIdentity(metadata bool) huawei.Identity {
+	id := huawei.Identity{
+		Agencies:          []huawei.Agency{{DomainName: hwDomain, DomainID: hwDomID, AgencyName: hwAgency}},
+		IdentityProviders: []huawei.IdentityProvider{{ID: hwIdp, Tokens: []string{hwIDToken}}},
 	}
 	if metadata {
-		id.Metadata = &emulator.HuaweiMetadata{RequireToken: true}
+		id.Metadata = &huawei.Metadata{RequireToken: true}
 	}
 	return id
 }
@@ -45,7 +47,7 @@ func hwIdentity(metadata bool) emulator.HuaweiIdentity {
 func hwStart(t *testing.T, metadata bool) *acctest.Emulator {
 	t.Helper()
 	acctest.PreCheck(t)
-	return acctest.StartEmulator(t, emulator.Options{HuaweiIdentity: hwIdentity(metadata)})
+	return acctest.StartEmulator(t, all.Options{Huawei: huawei.Options{Identity: hwIdentity(metadata)}})
 }
 
 // hwBlock is a provider block whose huaweicloud block has the emulator's endpoints, region
@@ -102,7 +104,7 @@ func hwSignedWithIssued(t *testing.T, emu *acctest.Emulator, exchange ...string)
 		emu.RequestsFor(t, action)
 	}
 	issued := map[string]bool{}
-	for _, c := range emu.IssuedHuaweiCredentials() {
+	for _, c := range emu.Issued(huawei.Name) {
 		issued[c.AccessKey] = true
 	}
 	for _, r := range emu.RequestsFor(t, "ShowResourceQuotas") {
@@ -174,7 +176,7 @@ func TestAccHuaweiCredentials_explicitKeys(t *testing.T) {
 		acctest.PreCheck(t)
 		cred := acctest.UniqueHuaweiCredential(t)
 		cred.SecurityToken = "static-session-token"
-		emu := acctest.StartEmulator(t, emulator.Options{HuaweiCredentials: []emulator.Credential{cred}})
+		emu := acctest.StartEmulator(t, all.Options{Huawei: huawei.Options{Credentials: []emulator.Credential{cred}}})
 		t.Setenv("HW_ACCESS_KEY", cred.AccessKey)
 		t.Setenv("HW_SECRET_KEY", cred.SecretKey)
 		t.Setenv("HW_SECURITY_TOKEN", cred.SecurityToken)
@@ -289,7 +291,7 @@ func TestAccHuaweiCredentials_sdkDefaults(t *testing.T) {
 		t.Setenv("HUAWEICLOUD_SDK_IDP_ID", hwIdp)
 		t.Setenv("HUAWEICLOUD_SDK_ID_TOKEN_FILE", hwTokenFile(t, hwIDToken))
 		hwTest(t, hwBlock(emu, ""))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken, emulator.ActionHuaweiAccessKeyByToken)
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken, huawei.ActionAccessKeyByToken)
 	})
 	t.Run("default KooCLI file, current profile", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -314,10 +316,10 @@ func TestAccHuaweiCredentials_oidc(t *testing.T) {
 	t.Run("HCL", func(t *testing.T) {
 		emu := hwStart(t, false)
 		hwTest(t, hwBlock(emu, fmt.Sprintf("assume_role_with_oidc {\n idp_id = %q\n id_token_file = %q\n}", hwIdp, hwTokenFile(t, hwIDToken))))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken, emulator.ActionHuaweiAccessKeyByToken)
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken, huawei.ActionAccessKeyByToken)
 		// Once per provider process (terraform starts one per command), like the IAM project
 		// lookup with the fresh temporary key: not once per read.
-		if n, want := emu.Count(emulator.ActionHuaweiTokenWithIDToken), emu.Count("KeystoneListProjects"); n != want {
+		if n, want := emu.Count(huawei.ActionTokenWithIDToken), emu.Count("KeystoneListProjects"); n != want {
 			t.Errorf("ID-token exchanges = %d, want one per provider process (%d)", n, want)
 		}
 	})
@@ -326,7 +328,7 @@ func TestAccHuaweiCredentials_oidc(t *testing.T) {
 		t.Setenv("HW_ASSUME_ROLE_IDP_ID", hwIdp)
 		t.Setenv("HW_ASSUME_ROLE_ID_TOKEN_FILE", hwTokenFile(t, hwIDToken))
 		hwTest(t, hwBlock(emu, ""))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken, emulator.ActionHuaweiAccessKeyByToken)
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken, huawei.ActionAccessKeyByToken)
 	})
 	t.Run("rejected token", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -350,8 +352,8 @@ func TestAccHuaweiCredentials_assumeRole(t *testing.T) {
 	t.Run("on keys, HCL", func(t *testing.T) {
 		emu := hwStart(t, false)
 		hwTest(t, hwBlock(emu, keys(emu)+block))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiAccessKeyByAgency)
-		for _, r := range emu.RequestsFor(t, emulator.ActionHuaweiAccessKeyByAgency) {
+		hwSignedWithIssued(t, emu, huawei.ActionAccessKeyByAgency)
+		for _, r := range emu.RequestsFor(t, huawei.ActionAccessKeyByAgency) {
 			if r.AccessKey != emu.HuaweiCred.AccessKey {
 				t.Errorf("agency assumed with %q, want the base key %q", r.AccessKey, emu.HuaweiCred.AccessKey)
 			}
@@ -363,13 +365,13 @@ func TestAccHuaweiCredentials_assumeRole(t *testing.T) {
 		t.Setenv("HW_ASSUME_ROLE_DOMAIN_ID", hwDomID)
 		t.Setenv("HW_ASSUME_ROLE_DURATION", "3600")
 		hwTest(t, hwBlock(emu, keys(emu)))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiAccessKeyByAgency)
+		hwSignedWithIssued(t, emu, huawei.ActionAccessKeyByAgency)
 	})
 	t.Run("on OIDC", func(t *testing.T) {
 		emu := hwStart(t, false)
 		hwTest(t, hwBlock(emu, fmt.Sprintf("assume_role_with_oidc {\n idp_id = %q\n id_token_file = %q\n}\n", hwIdp, hwTokenFile(t, hwIDToken))+block))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken, emulator.ActionHuaweiAccessKeyByToken, emulator.ActionHuaweiAccessKeyByAgency)
-		issuedByToken := emu.RequestsFor(t, emulator.ActionHuaweiAccessKeyByAgency)[0].AccessKey
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken, huawei.ActionAccessKeyByToken, huawei.ActionAccessKeyByAgency)
+		issuedByToken := emu.RequestsFor(t, huawei.ActionAccessKeyByAgency)[0].AccessKey
 		if !strings.HasPrefix(issuedByToken, "HWTMP") {
 			t.Errorf("agency assumed with %q, want the OIDC temporary key", issuedByToken)
 		}
@@ -383,13 +385,13 @@ func TestAccHuaweiCredentials_assumeRole(t *testing.T) {
 		emu := hwStart(t, false)
 		file := hwKooCLI(t, "", emu.HuaweiCred)
 		hwTest(t, hwBlock(emu, fmt.Sprintf("profile = \"ci\"\nshared_config_file = %q\n", file)+block))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiAccessKeyByAgency)
+		hwSignedWithIssued(t, emu, huawei.ActionAccessKeyByAgency)
 	})
 	t.Run("on metadata", func(t *testing.T) {
 		emu := hwStart(t, true)
 		emu.ServeInstanceMetadata(t)
 		hwTest(t, hwBlock(emu, block))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiMetadataSecurityKey, emulator.ActionHuaweiAccessKeyByAgency)
+		hwSignedWithIssued(t, emu, huawei.ActionMetadataSecurityKey, huawei.ActionAccessKeyByAgency)
 	})
 	t.Run("agency missing", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -447,7 +449,7 @@ func TestAccHuaweiCredentials_metadata(t *testing.T) {
 		emu := hwStart(t, true)
 		emu.ServeInstanceMetadata(t)
 		hwTest(t, hwBlock(emu, ""))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiMetadataToken, emulator.ActionHuaweiMetadataSecurityKey)
+		hwSignedWithIssued(t, emu, huawei.ActionMetadataToken, huawei.ActionMetadataSecurityKey)
 	})
 	t.Run("absent: every source listed", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -465,7 +467,7 @@ func TestAccHuaweiCredentials_metadata(t *testing.T) {
 	t.Run("hanging: bounded", func(t *testing.T) {
 		emu := hwStart(t, true)
 		emu.ServeInstanceMetadata(t)
-		emu.Inject(emulator.ActionHuaweiMetadataToken, emulator.Fault{Kind: emulator.FaultLatency, Delay: conns.MetadataTimeout + 5*time.Second})
+		emu.Inject(huawei.ActionMetadataToken, emulator.Fault{Kind: emulator.FaultLatency, Delay: conns.MetadataTimeout + 5*time.Second})
 		hwExpectError(t, hwBlock(emu, ""), regexp.MustCompile(`(?s)credentials are not configured.*ECS instance metadata.*no answer within 2s`))
 	})
 }
@@ -481,7 +483,7 @@ func TestAccHuaweiCredentials_precedence(t *testing.T) {
 		t.Setenv("HW_ASSUME_ROLE_ID_TOKEN_FILE", hwTokenFile(t, hwIDToken))
 		hwTest(t, hwBlock(emu, fmt.Sprintf("profile = \"ci\"\nshared_config_file = %q", file)))
 		hwSignedWith(t, emu, emu.HuaweiCred.AccessKey)
-		hwNoRequest(t, emu, emulator.ActionHuaweiTokenWithIDToken)
+		hwNoRequest(t, emu, huawei.ActionTokenWithIDToken)
 	})
 	t.Run("OIDC beats profile", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -489,7 +491,7 @@ func TestAccHuaweiCredentials_precedence(t *testing.T) {
 		t.Setenv("HW_PROFILE", "ci")
 		t.Setenv("HW_SHARED_CONFIG_FILE", file)
 		hwTest(t, hwBlock(emu, fmt.Sprintf("assume_role_with_oidc {\n idp_id = %q\n id_token_file = %q\n}", hwIdp, hwTokenFile(t, hwIDToken))))
-		hwSignedWithIssued(t, emu, emulator.ActionHuaweiTokenWithIDToken)
+		hwSignedWithIssued(t, emu, huawei.ActionTokenWithIDToken)
 	})
 	t.Run("profile beats SDK environment", func(t *testing.T) {
 		emu := hwStart(t, false)
@@ -506,6 +508,6 @@ func TestAccHuaweiCredentials_precedence(t *testing.T) {
 		t.Setenv("HUAWEICLOUD_SDK_SK", emu.HuaweiCred.SecretKey)
 		hwTest(t, hwBlock(emu, ""))
 		hwSignedWith(t, emu, emu.HuaweiCred.AccessKey)
-		hwNoRequest(t, emu, emulator.ActionHuaweiMetadataSecurityKey)
+		hwNoRequest(t, emu, huawei.ActionMetadataSecurityKey)
 	})
 }

@@ -17,6 +17,8 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
 
 // Acceptance tests of the tencentcloud block's credential sources and their precedence, through
@@ -50,20 +52,20 @@ const (
 func tcEmulator(t *testing.T) *acctest.Emulator {
 	t.Helper()
 	acctest.PreCheck(t)
-	return acctest.StartTrustedTLSEmulator(t, emulator.Options{
-		TencentCredentials: []emulator.Credential{
-			emulator.DefaultTencentCredential,
+	return acctest.StartTrustedTLSEmulator(t, all.Options{Tencent: tencent.Options{
+		Credentials: []emulator.Credential{
+			tencent.DefaultCredential,
 			{AccessKey: tcProfileAK, SecretKey: tcProfileSK},
 			{AccessKey: tcEnvAK, SecretKey: tcEnvSK},
 			{AccessKey: tcSDKFileAK, SecretKey: tcSDKFileSK},
 			{AccessKey: tcTccliDefAK, SecretKey: tcTccliDefSK},
 		},
-		TencentIdentity: emulator.TencentIdentity{
+		Identity: tencent.Identity{
 			Roles:         []string{tcRole, tcOtherRole},
 			OIDCProviders: map[string][]string{tcOIDCID: {tcOIDCToken}},
 			MetadataRole:  tcCVMRole,
 		},
-	})
+	}})
 }
 
 // tcRe compiles a diagnostic pattern in which each space matches any run of white space:
@@ -126,13 +128,13 @@ func tcSignedWith(t *testing.T, emu *acctest.Emulator, secretID string) {
 func tcIssued(t *testing.T, emu *acctest.Emulator, source, role string) map[string]bool {
 	t.Helper()
 	out := map[string]bool{}
-	for _, c := range emu.TencentIssued() {
-		if c.Source != source {
+	for _, c := range emu.Issued(tencent.Name) {
+		if c.Via != source {
 			continue
 		}
 		out[c.AccessKey] = true
-		if role != "" && c.RoleArn != role {
-			t.Errorf("%s issued for role %q, want %q", source, c.RoleArn, role)
+		if role != "" && c.Role != role {
+			t.Errorf("%s issued for role %q, want %q", source, c.Role, role)
 		}
 	}
 	if len(out) == 0 {
@@ -156,8 +158,8 @@ func tcSignedByIssued(t *testing.T, emu *acctest.Emulator, action string, issued
 // tcExpiresWithin asserts the credentials issued by source expire within (lo, hi] from now.
 func tcExpiresWithin(t *testing.T, emu *acctest.Emulator, source string, lo, hi time.Duration) {
 	t.Helper()
-	for _, c := range emu.TencentIssued() {
-		if left := time.Until(c.Expires); c.Source == source && (left > hi || left <= lo) {
+	for _, c := range emu.Issued(tencent.Name) {
+		if left := time.Until(c.Expires); c.Via == source && (left > hi || left <= lo) {
 			t.Errorf("%s issued for %s, want at most %s", source, left, hi)
 		}
 	}
@@ -166,7 +168,7 @@ func tcExpiresWithin(t *testing.T, emu *acctest.Emulator, source string, lo, hi 
 // tcNoExchange asserts no STS exchange happened.
 func tcNoExchange(t *testing.T, emu *acctest.Emulator) {
 	t.Helper()
-	if n := emu.Count(emulator.TencentAssumeRole) + emu.Count(emulator.TencentAssumeRoleWithWebIdentity); n != 0 {
+	if n := emu.Count(tencent.ActionAssumeRole) + emu.Count(tencent.ActionAssumeRoleWithWebIdentity); n != 0 {
 		t.Errorf("%d STS exchanges, want none", n)
 	}
 }
@@ -284,8 +286,8 @@ func TestAccTencentCredentials_profileRoleArn(t *testing.T) {
 	cred["role-session-name"] = "from-profile"
 	tccliProfile(t, dir, "ci", cred)
 	tcRead(t, tcProvider(emu, fmt.Sprintf("profile = \"ci\"\n    shared_credentials_dir = %q", dir)))
-	issued := tcIssued(t, emu, emulator.TencentAssumeRole, tcRole)
-	tcSignedByIssued(t, emu, emulator.TencentAssumeRole, map[string]bool{tcProfileAK: true})
+	issued := tcIssued(t, emu, tencent.ActionAssumeRole, tcRole)
+	tcSignedByIssued(t, emu, tencent.ActionAssumeRole, map[string]bool{tcProfileAK: true})
 	tcSignedByIssued(t, emu, tcAction, issued)
 }
 
@@ -322,9 +324,9 @@ func TestAccTencentCredentials_assumeRoleOnKeys(t *testing.T) {
       session_name = "terraform-plan"
       duration     = "1h"
     }`))
-	issued := tcIssued(t, emu, emulator.TencentAssumeRole, tcRole)
-	tcSignedByIssued(t, emu, emulator.TencentAssumeRole, map[string]bool{emu.TencentCred.AccessKey: true})
-	tcExpiresWithin(t, emu, emulator.TencentAssumeRole, 50*time.Minute, time.Hour)
+	issued := tcIssued(t, emu, tencent.ActionAssumeRole, tcRole)
+	tcSignedByIssued(t, emu, tencent.ActionAssumeRole, map[string]bool{emu.TencentCred.AccessKey: true})
+	tcExpiresWithin(t, emu, tencent.ActionAssumeRole, 50*time.Minute, time.Hour)
 	tcSignedByIssued(t, emu, tcAction, issued)
 }
 
@@ -338,9 +340,9 @@ func TestAccTencentCredentials_assumeRoleEnv(t *testing.T) {
 	t.Setenv("TENCENTCLOUD_ASSUME_ROLE_SESSION_NAME", "from-env")
 	t.Setenv("TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION", "900")
 	tcRead(t, tcProvider(emu, ""))
-	issued := tcIssued(t, emu, emulator.TencentAssumeRole, tcRole)
-	tcExpiresWithin(t, emu, emulator.TencentAssumeRole, 10*time.Minute, 15*time.Minute)
-	tcSignedByIssued(t, emu, emulator.TencentAssumeRole, map[string]bool{tcEnvAK: true})
+	issued := tcIssued(t, emu, tencent.ActionAssumeRole, tcRole)
+	tcExpiresWithin(t, emu, tencent.ActionAssumeRole, 10*time.Minute, 15*time.Minute)
+	tcSignedByIssued(t, emu, tencent.ActionAssumeRole, map[string]bool{tcEnvAK: true})
 	tcSignedByIssued(t, emu, tcAction, issued)
 }
 
@@ -359,8 +361,8 @@ func TestAccTencentCredentials_oidcTokenFile(t *testing.T) {
       session_name            = "github-actions"
       web_identity_token_file = %q
     }`, tcOIDCID, tcRole, tcTokenFile(t, tcOIDCToken))))
-	issued := tcIssued(t, emu, emulator.TencentAssumeRoleWithWebIdentity, tcRole)
-	for _, r := range emu.RequestsFor(t, emulator.TencentAssumeRoleWithWebIdentity) {
+	issued := tcIssued(t, emu, tencent.ActionAssumeRoleWithWebIdentity, tcRole)
+	for _, r := range emu.RequestsFor(t, tencent.ActionAssumeRoleWithWebIdentity) {
 		if r.AccessKey != "" {
 			t.Errorf("AssumeRoleWithWebIdentity carried key %q, want an unsigned request", r.AccessKey)
 		}
@@ -377,11 +379,11 @@ func TestAccTencentCredentials_oidcEnv(t *testing.T) {
 	t.Setenv("TENCENTCLOUD_ASSUME_ROLE_ARN", tcRole)
 	t.Setenv("TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION", "1h")
 	tcRead(t, tcProvider(emu, ""))
-	issued := tcIssued(t, emu, emulator.TencentAssumeRoleWithWebIdentity, tcRole)
-	if n := emu.Count(emulator.TencentAssumeRole); n != 0 {
+	issued := tcIssued(t, emu, tencent.ActionAssumeRoleWithWebIdentity, tcRole)
+	if n := emu.Count(tencent.ActionAssumeRole); n != 0 {
 		t.Errorf("%d AssumeRole requests, want none", n)
 	}
-	tcExpiresWithin(t, emu, emulator.TencentAssumeRoleWithWebIdentity, 50*time.Minute, time.Hour)
+	tcExpiresWithin(t, emu, tencent.ActionAssumeRoleWithWebIdentity, 50*time.Minute, time.Hour)
 	tcSignedByIssued(t, emu, tcAction, issued)
 }
 
@@ -398,9 +400,9 @@ func TestAccTencentCredentials_assumeRoleOnOIDC(t *testing.T) {
     assume_role {
       role_arn = %q
     }`, tcOIDCID, tcRole, tcOIDCToken, tcOtherRole)))
-	oidc := tcIssued(t, emu, emulator.TencentAssumeRoleWithWebIdentity, tcRole)
-	assumed := tcIssued(t, emu, emulator.TencentAssumeRole, tcOtherRole)
-	tcSignedByIssued(t, emu, emulator.TencentAssumeRole, oidc)
+	oidc := tcIssued(t, emu, tencent.ActionAssumeRoleWithWebIdentity, tcRole)
+	assumed := tcIssued(t, emu, tencent.ActionAssumeRole, tcOtherRole)
+	tcSignedByIssued(t, emu, tencent.ActionAssumeRole, oidc)
 	tcSignedByIssued(t, emu, tcAction, assumed)
 }
 
@@ -410,15 +412,15 @@ func TestAccTencentCredentials_metadata(t *testing.T) {
 	emu := tcEmulator(t)
 	emu.ServeInstanceMetadata(t)
 	tcRead(t, tcProvider(emu, ""))
-	cvm := tcIssued(t, emu, emulator.TencentMetadataAction, tcCVMRole)
+	cvm := tcIssued(t, emu, tencent.ActionMetadata, tcCVMRole)
 	tcSignedByIssued(t, emu, tcAction, cvm)
 	tcNoExchange(t, emu)
 
 	emu.Reset()
 	tcRead(t, tcProvider(emu, `assume_role { role_arn = "`+tcRole+`" }`))
-	cvm = tcIssued(t, emu, emulator.TencentMetadataAction, tcCVMRole)
-	tcSignedByIssued(t, emu, emulator.TencentAssumeRole, cvm)
-	tcSignedByIssued(t, emu, tcAction, tcIssued(t, emu, emulator.TencentAssumeRole, tcRole))
+	cvm = tcIssued(t, emu, tencent.ActionMetadata, tcCVMRole)
+	tcSignedByIssued(t, emu, tencent.ActionAssumeRole, cvm)
+	tcSignedByIssued(t, emu, tcAction, tcIssued(t, emu, tencent.ActionAssumeRole, tcRole))
 }
 
 // No source at all: the diagnostic lists every source in order with why it gave nothing,
@@ -440,7 +442,7 @@ func TestAccTencentCredentials_noneListsSources(t *testing.T) {
 func TestAccTencentCredentials_metadataHangs(t *testing.T) {
 	emu := tcEmulator(t)
 	emu.ServeInstanceMetadata(t)
-	emu.Inject(emulator.TencentMetadataAction, emulator.Fault{Kind: emulator.FaultLatency, Delay: 10 * time.Second, Count: 5})
+	emu.Inject(tencent.ActionMetadata, emulator.Fault{Kind: emulator.FaultLatency, Delay: 10 * time.Second, Count: 5})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

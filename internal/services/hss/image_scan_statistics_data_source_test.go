@@ -9,7 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
 const statsAddr = "data.cloudquota_hss_image_scan_statistics.test"
@@ -29,8 +30,8 @@ func counts(local, registry, cicd int64) knownvalue.Check {
 // The seed's example omits the four nested objects: they must read as objects of zeros.
 func TestAccImageScanStatistics_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
-	project := emu.HuaweiProjectID("cn-north-4")
+	emu := acctest.StartEmulator(t, all.Options{})
+	project := emu.Huawei.ProjectID("cn-north-4")
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -69,8 +70,8 @@ func TestAccImageScanStatistics_allFields(t *testing.T) {
 	acctest.PreCheck(t)
 	data := acctest.ExampleData(t)
 	s := data.HuaweiCloud.ImagePayPerScanStatistics
-	emu := acctest.StartEmulator(t, emulator.Options{Data: data})
-	want := func(c *emulator.HSSImageTypeCount) knownvalue.Check {
+	emu := acctest.StartEmulator(t, all.Options{Data: data})
+	want := func(c *huawei.HSSImageTypeCount) knownvalue.Check {
 		return counts(deref(c.Local), deref(c.Registriy), deref(c.Cicd))
 	}
 
@@ -94,7 +95,7 @@ func TestAccImageScanStatistics_allFields(t *testing.T) {
 // the API as the enterprise_project_id query parameter.
 func TestAccImageScanStatistics_enterpriseProject(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 
 	cases := []struct {
 		name, providerEPS, argument, want string

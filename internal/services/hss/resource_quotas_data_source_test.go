@@ -10,14 +10,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 )
 
 const quotasAddr = "data.cloudquota_hss_resource_quotas.test"
 
 func TestAccResourceQuotas_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -61,7 +61,7 @@ func TestAccResourceQuotas_sums(t *testing.T) {
 	if len(data.HuaweiCloud.ResourceQuotas.DataList) < 2 {
 		t.Fatal("example data should hold several editions")
 	}
-	emu := acctest.StartEmulator(t, emulator.Options{Data: data})
+	emu := acctest.StartEmulator(t, all.Options{Data: data})
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -81,7 +81,7 @@ func TestAccResourceQuotas_sums(t *testing.T) {
 func TestAccResourceQuotas_filters(t *testing.T) {
 	acctest.PreCheck(t)
 	data := acctest.ExampleData(t)
-	emu := acctest.StartEmulator(t, emulator.Options{Data: data})
+	emu := acctest.StartEmulator(t, all.Options{Data: data})
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -99,7 +99,7 @@ data "cloudquota_hss_resource_quotas" "test" {
 				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("used_num"), knownvalue.Int64Exact(30)),
 				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("available_num"), knownvalue.Int64Exact(20)),
 				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("id"), knownvalue.StringExact(
-					emu.HuaweiProjectID("cn-north-4")+"/all_granted_eps/hss.version.premium/packet_cycle")),
+					emu.Huawei.ProjectID("cn-north-4")+"/all_granted_eps/hss.version.premium/packet_cycle")),
 			},
 		}},
 	})
@@ -114,7 +114,7 @@ data "cloudquota_hss_resource_quotas" "test" {
 
 func TestAccResourceQuotas_badInput(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	cases := []struct {
 		name, args string
 		re         *regexp.Regexp

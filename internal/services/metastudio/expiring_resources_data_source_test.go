@@ -11,14 +11,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 )
 
 const addr = "data.cloudquota_metastudio_expiring_resources.test"
 
 func TestAccExpiringResources_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -50,7 +50,7 @@ func TestAccExpiringResources_seedExample(t *testing.T) {
 func TestAccExpiringResources_filters(t *testing.T) {
 	acctest.PreCheck(t)
 	data := acctest.ExampleData(t)
-	emu := acctest.StartEmulator(t, emulator.Options{Data: data})
+	emu := acctest.StartEmulator(t, all.Options{Data: data})
 
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -81,7 +81,7 @@ data "cloudquota_metastudio_expiring_resources" "test" {
 // and shown in state.
 func TestAccExpiringResources_expiringWithin(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	before := time.Now().UTC().Truncate(time.Second)
 
 	resource.Test(t, resource.TestCase{
@@ -116,7 +116,7 @@ data "cloudquota_metastudio_expiring_resources" "test" {
 
 func TestAccExpiringResources_badInput(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	cases := []struct {
 		name, args string
 		re         *regexp.Regexp

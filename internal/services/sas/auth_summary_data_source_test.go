@@ -14,6 +14,8 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
 )
 
 const (
@@ -66,13 +68,13 @@ func seedChecks(region string) []statecheck.StateCheck {
 }
 
 // loadData writes raw as an emulator data file and loads it, as a user would.
-func loadData(t *testing.T, raw string) *emulator.Data {
+func loadData(t *testing.T, raw string) *all.Data {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), "data.json")
 	if err := os.WriteFile(p, []byte(raw), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d, err := emulator.LoadData(p)
+	d, err := all.LoadData(p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +84,7 @@ func loadData(t *testing.T, raw string) *emulator.Data {
 // Credentials in HCL; the emulator answers seed 002's example, which must arrive intact.
 func TestAccAuthSummary_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -101,7 +103,7 @@ func TestAccAuthSummary_seedExample(t *testing.T) {
 // that says so.
 func TestAccAuthSummary_sparse(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{Data: loadData(t, `{"alicloud":{"sas_auth_summary":{
+	emu := acctest.StartEmulator(t, all.Options{Data: loadData(t, `{"alicloud":{"sas_auth_summary":{
 		"HighestVersion": 9, "PostPaidHostAutoBind": "0", "VersionSummary": [{"Version": 7, "Index": 5}]}}}`)})
 	zero := knownvalue.Int64Exact(0)
 	resource.Test(t, resource.TestCase{
@@ -158,8 +160,8 @@ func TestAccAuthSummary_environmentCredentials(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			acctest.PreCheck(t)
-			emu := acctest.StartEmulator(t, emulator.Options{
-				AlibabaCredentials: []emulator.Credential{emulator.DefaultAlibabaCredential, sts},
+			emu := acctest.StartEmulator(t, all.Options{
+				Alibaba: alibaba.Options{Credentials: []emulator.Credential{alibaba.DefaultCredential, sts}},
 			})
 			env := tc.env(emu.AlibabaCred)
 			for k, v := range env {
@@ -194,7 +196,7 @@ provider "cloudquota" {
 // HCL wins over the environment, and a data source's region over the provider's.
 func TestAccAuthSummary_precedence(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	t.Setenv("ALICLOUD_ACCESS_KEY", "LTAIWRONG")
 	t.Setenv("ALICLOUD_SECRET_KEY", "wrong")
 	resource.Test(t, resource.TestCase{
@@ -218,7 +220,7 @@ data "cloudquota_sas_auth_summary" "test" {
 // and the variables to set, and nothing is sent.
 func TestAccAuthSummary_notConfigured(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	provider := fmt.Sprintf(`
 provider "cloudquota" {
   max_retries = 1
@@ -269,7 +271,7 @@ data "cloudquota_tcss_image_authorized_info" "test" {}
 // A wrong secret is refused as Alibaba refuses it, with status, code and RequestId.
 func TestAccAuthSummary_wrongSecret(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -297,7 +299,7 @@ provider "cloudquota" {
 // final, throttling and server errors are retried.
 func TestAccAuthSummary_vendorErrors(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	config := emu.AlibabaProvider("") + data
 
 	emu.InjectFault(action, 1, 403, "NoPermission", "caller has no permission")
@@ -341,7 +343,7 @@ func TestAccAuthSummary_vendorErrors(t *testing.T) {
 // insecure reaches a self-signed endpoint; without it the certificate error is final.
 func TestAccAuthSummary_insecure(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartTLSEmulator(t, emulator.Options{})
+	emu := acctest.StartTLSEmulator(t, all.Options{})
 	config := func(insecure bool) string {
 		return fmt.Sprintf(`
 provider "cloudquota" {
@@ -365,7 +367,7 @@ provider "cloudquota" {
 // An unknown region lists the documented ones and sends nothing, unless endpoints.sas is set.
 func TestAccAuthSummary_unknownRegion(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	emu.ExpectRefused(t, fmt.Sprintf(`
 provider "cloudquota" {
   alicloud {
@@ -382,7 +384,7 @@ provider "cloudquota" {
 // its credentials file, named by ALIBABA_CLOUD_CREDENTIALS_FILE.
 func TestAccAuthSummary_sdkProfileChain(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	file := filepath.Join(t.TempDir(), "credentials")
 	ini := fmt.Sprintf("[default]\ntype = access_key\naccess_key_id = %s\naccess_key_secret = %s\n",
 		emu.AlibabaCred.AccessKey, emu.AlibabaCred.SecretKey)

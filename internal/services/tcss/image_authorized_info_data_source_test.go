@@ -14,6 +14,8 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
 
 const (
@@ -59,7 +61,7 @@ func seedChecks(region string) []statecheck.StateCheck {
 // Credentials in HCL; the emulator answers seed 001's example, which must arrive intact.
 func TestAccImageAuthorizedInfo_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -77,11 +79,11 @@ func TestAccImageAuthorizedInfo_seedExample(t *testing.T) {
 // available_authorized_cnt is total minus used when some are free.
 func TestAccImageAuthorizedInfo_available(t *testing.T) {
 	acctest.PreCheck(t)
-	d := emulator.DefaultData()
+	d := all.DefaultData()
 	info := d.TencentCloud.ImageAuthorizedInfo
 	total, used := uint64(50), uint64(20)
 	info.TotalAuthorizedCnt, info.UsedAuthorizedCnt = &total, &used
-	emu := acctest.StartEmulator(t, emulator.Options{Data: d})
+	emu := acctest.StartEmulator(t, all.Options{Data: d})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -101,7 +103,7 @@ output "enough" {
 func TestAccImageAuthorizedInfo_environmentCredentials(t *testing.T) {
 	acctest.PreCheck(t)
 	cred := emulator.Credential{AccessKey: "AKIDENVTEST0001", SecretKey: "env-secret", SecurityToken: "env-session-token"}
-	emu := acctest.StartEmulator(t, emulator.Options{TencentCredentials: []emulator.Credential{cred}})
+	emu := acctest.StartEmulator(t, all.Options{Tencent: tencent.Options{Credentials: []emulator.Credential{cred}}})
 	t.Setenv("TENCENTCLOUD_SECRET_ID", cred.AccessKey)
 	t.Setenv("TENCENTCLOUD_SECRET_KEY", cred.SecretKey)
 	t.Setenv("TENCENTCLOUD_SECURITY_TOKEN", cred.SecurityToken)
@@ -129,7 +131,7 @@ provider "cloudquota" {
 // HCL wins over the environment, and a data source's region over the provider's.
 func TestAccImageAuthorizedInfo_precedence(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	t.Setenv("TENCENTCLOUD_SECRET_ID", "AKIDWRONG")
 	t.Setenv("TENCENTCLOUD_SECRET_KEY", "wrong")
 	t.Setenv("TENCENTCLOUD_REGION", "ap-beijing")
@@ -154,7 +156,7 @@ data "cloudquota_tcss_image_authorized_info" "test" {
 // block and the variables to set, and nothing is sent to Tencent.
 func TestAccImageAuthorizedInfo_notConfigured(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	huawei := emu.HuaweiProvider("") + `data "cloudquota_hss_resource_quotas" "test" {}`
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -189,7 +191,7 @@ func TestAccImageAuthorizedInfo_notConfigured(t *testing.T) {
 // A wrong secret is refused as Tencent refuses it, and the diagnostic says so in full.
 func TestAccImageAuthorizedInfo_wrongSecret(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	config := fmt.Sprintf(`
 provider "cloudquota" {
   tencentcloud {
@@ -218,7 +220,7 @@ provider "cloudquota" {
 // are retried, and a read that recovers succeeds.
 func TestAccImageAuthorizedInfo_vendorErrors(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	config := emu.TencentProvider("") + data
 
 	emu.InjectFault(action, 2, 200, "InternalError", "An internal error has occurred.")
@@ -263,7 +265,7 @@ func TestAccImageAuthorizedInfo_vendorErrors(t *testing.T) {
 // An unknown region lists the SDK's regions and sends nothing, unless endpoints.tcss is set.
 func TestAccImageAuthorizedInfo_unknownRegion(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	emu.ExpectRefused(t, fmt.Sprintf(`
 provider "cloudquota" {
   tencentcloud {
@@ -279,7 +281,7 @@ provider "cloudquota" {
 // insecure reaches a self-signed endpoint; without it the certificate error is final.
 func TestAccImageAuthorizedInfo_insecure(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartTLSEmulator(t, emulator.Options{})
+	emu := acctest.StartTLSEmulator(t, all.Options{})
 	config := func(insecure bool) string {
 		return fmt.Sprintf(`
 provider "cloudquota" {
@@ -304,7 +306,7 @@ provider "cloudquota" {
 // its profile file, named by TENCENTCLOUD_CREDENTIALS_FILE.
 func TestAccImageAuthorizedInfo_sdkProfileChain(t *testing.T) {
 	acctest.PreCheck(t)
-	emu := acctest.StartEmulator(t, emulator.Options{})
+	emu := acctest.StartEmulator(t, all.Options{})
 	file := filepath.Join(t.TempDir(), "credentials")
 	ini := fmt.Sprintf("[default]\nsecret_id = %s\nsecret_key = %s\n", emu.TencentCred.AccessKey, emu.TencentCred.SecretKey)
 	if err := os.WriteFile(file, []byte(ini), 0o600); err != nil {

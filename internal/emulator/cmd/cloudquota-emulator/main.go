@@ -3,15 +3,26 @@
 //
 // Usage:
 //
-//	cloudquota-emulator [-listen ADDR] [-data FILE] [-url-file FILE] [-quiet]
-//	    [-latency DURATION] [-rate-limit N] [-fault SPEC]... [credential flags]
 //	cloudquota-emulator -version
+//	cloudquota-emulator -schema > data.schema.json   (the data file's JSON Schema)
+//	cloudquota-emulator [-listen ADDR] [-data FILE] [-url-file FILE] [-quiet]
+//	    [-limits documented|off] [-limit ACTION=N/DURATION]... [-rate-limit N]
+//	    [-latency DURATION] [-fault SPEC]... [credential flags]
+//
+// Rate limits: by default the emulator enforces each API's documented limit
+// per access key in a sliding window (HSS 5 calls a minute, TCSS 20 a
+// second, ...; see all.LimitTable), answering requests over it with the
+// cloud's own throttling answer.
+//
+//	-limits off       lift the documented limits
+//	-limit ShowResourceQuotas=100/1s
+//	                  set one action's limit (repeatable; applied last)
+//	-rate-limit 20    replace the documented limits with 20 requests a second
+//	                  for every action
 //
 // Fault injection, for trying retries and limits by hand:
 //
 //	-latency 300ms    delay every request by this much
-//	-rate-limit 20    serve at most 20 requests a second per action; the rest
-//	                  get the cloud's throttling answer
 //	-fault SPEC       queue a fault; repeatable, consumed in the order given.
 //	                  SPEC is ACTION:KIND[:COUNT[:ARG]], KIND one of error,
 //	                  throttle, 5xx, drop, malformed, truncated, latency; ARG a
@@ -22,8 +33,9 @@
 //	                    -fault DescribeImageAuthorizedInfo:latency:3:2s
 //	                    -fault GetAuthSummary:error:1:403/Forbidden.RAM/denied
 //
-// Faults and the rate limit hit only requests with a valid signature that the
-// emulated API would serve.
+// Faults and rate limits hit only requests with a valid signature that the
+// emulated API would serve. A -fault or -limit naming an action the emulator
+// does not serve is a startup error that lists the actions it serves.
 package main
 
 import (
@@ -33,43 +45,43 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
 
-// version is set by goreleaser through -ldflags "-X main.version=...".
-var version = "dev"
-
-// faultFlags collects repeated -fault flags.
-type faultFlags struct {
-	specs  []string
-	faults []actionFault
+// specFlags collects a repeated flag's values, each checked by parse when
+// given (its action is checked once the emulator knows what it serves).
+type specFlags struct {
+	specs []string
+	parse func(string) error
 }
 
-type actionFault struct {
-	action string
-	fault  emulator.Fault
-}
+func (f *specFlags) String() string { return strings.Join(f.specs, " ") }
 
-func (f *faultFlags) String() string { return strings.Join(f.specs, " ") }
-
-func (f *faultFlags) Set(spec string) error {
-	action, fault, err := emulator.ParseFault(spec)
-	if err != nil {
+func (f *specFlags) Set(spec string) error {
+	if err := f.parse(spec); err != nil {
 		return err
 	}
 	f.specs = append(f.specs, spec)
-	f.faults = append(f.faults, actionFault{action, fault})
 	return nil
 }
+
+// version is the release, set at build time with -ldflags "-X main.version=...".
+var version = "dev"
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
@@ -89,15 +101,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (optional)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	showVersion := fs.Bool("version", false, "print the version and exit")
-	ak := fs.String("huawei-access-key", emulator.DefaultHuaweiCredential.AccessKey, "Huawei Cloud access key to accept")
-	sk := fs.String("huawei-secret-key", emulator.DefaultHuaweiCredential.SecretKey, "Huawei Cloud secret key to accept")
-	tcID := fs.String("tencent-secret-id", emulator.DefaultTencentCredential.AccessKey, "Tencent Cloud SecretId to accept")
-	tcKey := fs.String("tencent-secret-key", emulator.DefaultTencentCredential.SecretKey, "Tencent Cloud SecretKey to accept")
-	aliAK := fs.String("alibaba-access-key", emulator.DefaultAlibabaCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
-	aliSK := fs.String("alibaba-secret-key", emulator.DefaultAlibabaCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
+	showSchema := fs.Bool("schema", false, "print the JSON Schema of the -data file (every field, described) and exit")
+	ak := fs.String("huawei-access-key", huawei.DefaultCredential.AccessKey, "Huawei Cloud access key to accept")
+	sk := fs.String("huawei-secret-key", huawei.DefaultCredential.SecretKey, "Huawei Cloud secret key to accept")
+	tcID := fs.String("tencent-secret-id", tencent.DefaultCredential.AccessKey, "Tencent Cloud SecretId to accept")
+	tcKey := fs.String("tencent-secret-key", tencent.DefaultCredential.SecretKey, "Tencent Cloud SecretKey to accept")
+	aliAK := fs.String("alibaba-access-key", alibaba.DefaultCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
+	aliSK := fs.String("alibaba-secret-key", alibaba.DefaultCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
 	latency := fs.Duration("latency", 0, "delay every request by this `duration` (e.g. 300ms)")
-	rateLimit := fs.Float64("rate-limit", 0, "serve at most `N` requests a second per action, answering the rest with the cloud's throttling error (0 = no limit)")
-	var faults faultFlags
+	limitsMode := fs.String("limits", "documented", "the APIs' rate limits per access key: `documented` (each vendor's, see the package docs) or off")
+	limits := specFlags{parse: func(spec string) error { _, _, err := emulator.ParseLimitSpec(spec, nil); return err }}
+	fs.Var(&limits, "limit", "set one action's rate limit per access key, `ACTION=N/DURATION` (repeatable), e.g. ShowResourceQuotas=100/1s")
+	rateLimit := fs.Float64("rate-limit", 0, "replace the documented limits: serve at most `N` requests a second per access key and action, answering the rest with the cloud's throttling error (0 = keep -limits)")
+	faults := specFlags{parse: func(spec string) error { _, _, err := emulator.ParseFault(spec, nil); return err }}
 	fs.Var(&faults, "fault", "queue a fault, `ACTION:KIND[:COUNT[:ARG]]` (repeatable; KIND: error, throttle, 5xx, drop, malformed, truncated, latency; "+
 		"ARG: a duration for latency, STATUS/CODE/MESSAGE for error), e.g. ShowResourceQuotas:throttle:3")
 	if err := fs.Parse(args); err != nil {
@@ -107,8 +123,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
 	}
 	if *showVersion {
-		fmt.Fprintln(stdout, "cloudquota-emulator", version)
+		fmt.Fprintf(stdout, "cloudquota-emulator %s\n", version)
 		return nil
+	}
+	if *showSchema {
+		_, err := stdout.Write(all.DataSchema)
+		return err
 	}
 	if *latency < 0 {
 		return errors.New("-latency must not be negative")
@@ -116,21 +136,25 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if *rateLimit < 0 || math.IsNaN(*rateLimit) || math.IsInf(*rateLimit, 0) {
 		return errors.New("-rate-limit must be a number >= 0")
 	}
+	if *limitsMode != "documented" && *limitsMode != "off" {
+		return fmt.Errorf("-limits %q: want documented or off", *limitsMode)
+	}
 	for _, v := range []string{*ak, *sk, *tcID, *tcKey, *aliAK, *aliSK} {
 		if v == "" {
 			return errors.New("credential flags must not be empty")
 		}
 	}
 
-	opts := emulator.Options{
-		HuaweiCredentials:  []emulator.Credential{{AccessKey: *ak, SecretKey: *sk}},
-		TencentCredentials: []emulator.Credential{{AccessKey: *tcID, SecretKey: *tcKey}},
-		AlibabaCredentials: []emulator.Credential{{AccessKey: *aliAK, SecretKey: *aliSK}},
-		Latency:            *latency,
-		RateLimit:          *rateLimit,
+	opts := all.Options{
+		Huawei:    huawei.Options{Credentials: []emulator.Credential{{AccessKey: *ak, SecretKey: *sk}}},
+		Tencent:   tencent.Options{Credentials: []emulator.Credential{{AccessKey: *tcID, SecretKey: *tcKey}}},
+		Alibaba:   alibaba.Options{Credentials: []emulator.Credential{{AccessKey: *aliAK, SecretKey: *aliSK}}},
+		Latency:   *latency,
+		NoLimits:  *limitsMode == "off",
+		RateLimit: *rateLimit,
 	}
 	if *dataPath != "" {
-		d, err := emulator.LoadData(*dataPath)
+		d, err := all.LoadData(*dataPath)
 		if err != nil {
 			return err
 		}
@@ -138,6 +162,23 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	if !*quiet {
 		opts.Logger = log.New(stderr, "", log.LstdFlags)
+	}
+
+	emu := all.New(opts)
+	actions := emu.Actions()
+	for _, spec := range limits.specs {
+		action, l, err := emulator.ParseLimitSpec(spec, actions)
+		if err != nil {
+			return err
+		}
+		emu.SetLimit(action, l)
+	}
+	for _, spec := range faults.specs {
+		action, f, err := emulator.ParseFault(spec, actions)
+		if err != nil {
+			return err
+		}
+		emu.Inject(action, f)
 	}
 
 	// Catch signals before announcing the URL, so a caller that reads the URL
@@ -166,14 +207,13 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "latency: %s\n", *latency)
 	}
 	if *rateLimit > 0 {
-		fmt.Fprintf(stdout, "rate limit: %g requests/s per action\n", *rateLimit)
-	}
-	emu := emulator.New(opts)
-	for _, f := range faults.faults {
-		emu.Inject(f.action, f.fault)
+		fmt.Fprintf(stdout, "rate limit: %g requests/s per access key and action\n", *rateLimit)
 	}
 	for _, spec := range faults.specs {
 		fmt.Fprintf(stdout, "fault: %s\n", spec)
+	}
+	for _, action := range slices.Sorted(maps.Keys(emu.Limits())) {
+		fmt.Fprintf(stdout, "limit: %s %s per access key\n", action, emu.Limits()[action])
 	}
 
 	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}

@@ -18,7 +18,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
-	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/tencent"
 )
 
 // lockedBuffer lets the test read output while run writes it.
@@ -108,6 +108,20 @@ func TestRunServesAndShutsDownOnSignal(t *testing.T) {
 	}
 }
 
+func TestRunVersion(t *testing.T) {
+	var out lockedBuffer
+	if err := run([]string{"-version"}, &out, &out); err != nil || out.String() != "cloudquota-emulator dev\n" {
+		t.Errorf("-version: %v, %q", err, out.String())
+	}
+}
+
+func TestRunSchema(t *testing.T) {
+	var out lockedBuffer
+	if err := run([]string{"-schema"}, &out, &out); err != nil || !strings.Contains(out.String(), `"title": "cloudquota emulator data file"`) {
+		t.Errorf("-schema: %v, %.200q", err, out.String())
+	}
+}
+
 func TestRunRejectsBadData(t *testing.T) {
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	if err := os.WriteFile(bad, []byte(`{"nope":1}`), 0o600); err != nil {
@@ -116,6 +130,44 @@ func TestRunRejectsBadData(t *testing.T) {
 	var out lockedBuffer
 	if err := run([]string{"-data", bad}, &out, &out); err == nil {
 		t.Fatal("bad data file accepted")
+	}
+}
+
+// TestRunLimitFlags: the documented limits by default, -limit changes one,
+// -limits off lifts them.
+func TestRunLimitFlags(t *testing.T) {
+	r := start(t, "-quiet", "-limit", "DescribeImageAuthorizedInfo=1/1m")
+	u, err := url.Parse(r.base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof := profile.NewClientProfile()
+	prof.HttpProfile.Endpoint = u.Host
+	prof.HttpProfile.Scheme = "HTTP"
+	prof.RateLimitExceededMaxRetries = 0
+	c := common.NewCommonClient(common.NewCredential(tencent.DefaultCredential.AccessKey, tencent.DefaultCredential.SecretKey), "ap-guangzhou", prof)
+	describe := func() error {
+		return c.Send(tchttp.NewCommonRequest("tcss", "2020-11-01", "DescribeImageAuthorizedInfo"), tchttp.NewCommonResponse())
+	}
+	if err := describe(); err != nil {
+		t.Fatal(err)
+	}
+	var se *tcerr.TencentCloudSDKError
+	if err := describe(); !errors.As(err, &se) || se.Code != "RequestLimitExceeded" {
+		t.Errorf("second call in the minute: %v", err)
+	}
+	r.stop(t)
+	out := r.stdout.String()
+	for _, s := range []string{"limit: DescribeImageAuthorizedInfo 1/1m per access key\n", "limit: ShowResourceQuotas 5/1m per access key\n", "limit: GetAuthSummary 10/1s per access key\n"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("stdout lacks %q:\n%s", s, out)
+		}
+	}
+
+	off := start(t, "-quiet", "-limits", "off")
+	off.stop(t)
+	if strings.Contains(off.stdout.String(), "limit:") {
+		t.Errorf("-limits off still lists limits:\n%s", off.stdout.String())
 	}
 }
 
@@ -136,7 +188,7 @@ func TestRunFaultFlags(t *testing.T) {
 	prof.HttpProfile.Endpoint = u.Host
 	prof.HttpProfile.Scheme = "HTTP"
 	prof.RateLimitExceededMaxRetries = 0
-	c := common.NewCommonClient(common.NewCredential(emulator.DefaultTencentCredential.AccessKey, emulator.DefaultTencentCredential.SecretKey), "ap-guangzhou", prof)
+	c := common.NewCommonClient(common.NewCredential(tencent.DefaultCredential.AccessKey, tencent.DefaultCredential.SecretKey), "ap-guangzhou", prof)
 	describe := func() (string, time.Duration) {
 		t.Helper()
 		began := time.Now()
@@ -152,9 +204,9 @@ func TestRunFaultFlags(t *testing.T) {
 		return se.Code + ": " + se.Message, took
 	}
 
-	// The two faults, in order, each after the latency.
+	// The two faults, in order, each after the latency; the throttle names the limit in force.
 	want := []string{
-		"RequestLimitExceeded: Your current request times exceeds the frequency limit.",
+		"RequestLimitExceeded: Your current request times equals to `3` in a second, which exceeds the frequency limit `2` for a second. Please reduce the frequency of calls.",
 		"UnauthorizedOperation: not allowed: ask your admin",
 	}
 	for _, w := range want {
@@ -176,7 +228,7 @@ func TestRunFaultFlags(t *testing.T) {
 		t.Errorf("after the window: %q", got)
 	}
 	out := r.stdout.String()
-	for _, s := range []string{"latency: 50ms", "rate limit: 2 requests/s per action", "fault: DescribeImageAuthorizedInfo:throttle\n"} {
+	for _, s := range []string{"latency: 50ms", "rate limit: 2 requests/s per access key and action", "fault: DescribeImageAuthorizedInfo:throttle\n"} {
 		if !strings.Contains(out, s) {
 			t.Errorf("stdout lacks %q:\n%s", s, out)
 		}
@@ -184,7 +236,30 @@ func TestRunFaultFlags(t *testing.T) {
 }
 
 func TestRunRejectsBadFaultFlags(t *testing.T) {
+	// An action the emulator does not serve is refused before it listens, naming what it serves.
+	for args, want := range map[[2]string]string{
+		{"-fault", "ShowResourceQuota:throttle:3"}:    `unknown ACTION "ShowResourceQuota" (did you mean ShowResourceQuotas?); the emulator serves `,
+		{"-limit", "DescribeImageAuthorizedInf=1/1s"}: `unknown ACTION "DescribeImageAuthorizedInf" (did you mean DescribeImageAuthorizedInfo?)`,
+		{"-fault", "ShowResourceQuotas:explode"}:      "want one of error, throttle, 5xx, drop, malformed, truncated, latency",
+		{"-limits", "documentd"}:                      `-limits "documentd": want documented or off`,
+	} {
+		var out lockedBuffer
+		urlFile := filepath.Join(t.TempDir(), "url")
+		err := run([]string{"-url-file", urlFile, args[0], args[1]}, &out, &out)
+		if err == nil || !strings.Contains(err.Error()+out.String(), want) {
+			t.Errorf("%q: %v (output %q), want %q", args, err, out.String(), want)
+		}
+		if strings.Contains(want, "the emulator serves") && !strings.Contains(err.Error(), "GetAuthSummary, GetMetadataSecurityKey") {
+			t.Errorf("%q: the valid actions are not named: %v", args, err)
+		}
+		if _, statErr := os.Stat(urlFile); statErr == nil {
+			t.Errorf("%q: listened despite the error", args)
+		}
+	}
 	for _, args := range [][]string{
+		{"-limit", "ShowResourceQuotas"},
+		{"-limit", "ShowResourceQuotas=0/1s"},
+		{"-limit", "ShowResourceQuotas=5/never"},
 		{"-fault", "ShowResourceQuotas"},
 		{"-fault", "ShowResourceQuotas:explode"},
 		{"-fault", "DescribeImageAuthorizedInfo:latency:1"},

@@ -1,4 +1,4 @@
-package emulator
+package alibaba
 
 import (
 	"crypto/hmac"
@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // This file reproduces Alibaba Cloud's ACS3-HMAC-SHA256 signature (the V3
@@ -22,8 +24,8 @@ const (
 
 // parseACS3Authorization parses
 // "ACS3-HMAC-SHA256 Credential=AK,SignedHeaders=a;b,Signature=hex".
-func parseACS3Authorization(v string) (authorization, bool) {
-	return parseAuthorization(v, acs3Algorithm, "Credential")
+func parseACS3Authorization(v string) (emulator.Authorization, bool) {
+	return emulator.ParseAuthorization(v, acs3Algorithm, "Credential")
 }
 
 // acs3SignsRequired reports whether the signed headers cover every header of
@@ -114,6 +116,6 @@ func acs3CanonicalHeaders(r *http.Request, signedHeaders []string) string {
 // acs3Signature is hex(HMAC-SHA256(secret, "ACS3-HMAC-SHA256\n" + hex(SHA-256(canonicalRequest)))).
 func acs3Signature(secret, canonicalRequest string) string {
 	m := hmac.New(sha256.New, []byte(secret))
-	m.Write([]byte(acs3Algorithm + "\n" + hexSHA256([]byte(canonicalRequest))))
+	m.Write([]byte(acs3Algorithm + "\n" + emulator.HexSHA256([]byte(canonicalRequest))))
 	return hex.EncodeToString(m.Sum(nil))
 }

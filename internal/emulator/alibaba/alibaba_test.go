@@ -1,4 +1,4 @@
-package emulator
+package alibaba
 
 import (
 	"bytes"
@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
@@ -23,6 +21,7 @@ import (
 	"github.com/alibabacloud-go/tea/tea"
 	"github.com/aliyun/credentials-go/credentials"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
@@ -31,18 +30,23 @@ var aliDocExample = seeds.SASAuthSummary
 
 var aliUUID = regexp.MustCompile(`^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$`)
 
-var aliTestCred = Credential{AccessKey: "LTAITESTALIBABA0001", SecretKey: "test-alibaba-secret"}
+var aliTestCred = emulator.Credential{AccessKey: "LTAITESTALIBABA0001", SecretKey: "test-alibaba-secret"}
 
 type aliFixture struct {
-	emu    *Server
+	emu    *emulator.Server
 	srv    *httptest.Server
 	scheme string
 }
 
+// newServer serves the emulated Alibaba Cloud alone.
+func newServer(opts Options) *emulator.Server {
+	return emulator.New(emulator.Options{Backends: []emulator.Backend{New(opts)}})
+}
+
 // newAliFixture serves an emulator accepting aliTestCred plus extra.
-func newAliFixture(t *testing.T, data *Data, useTLS bool, extra ...Credential) *aliFixture {
+func newAliFixture(t *testing.T, data *Data, useTLS bool, extra ...emulator.Credential) *aliFixture {
 	t.Helper()
-	emu := New(Options{Data: data, AlibabaCredentials: append([]Credential{aliTestCred}, extra...)})
+	emu := newServer(Options{Data: data, Credentials: append([]emulator.Credential{aliTestCred}, extra...)})
 	srv := httptest.NewUnstartedServer(emu)
 	scheme := "http"
 	if useTLS {
@@ -78,7 +82,7 @@ func (f *aliFixture) client(t *testing.T, tune func(*openapi.Config)) *openapi.C
 	return c
 }
 
-func (f *aliFixture) lastRecord(t *testing.T) Request {
+func (f *aliFixture) lastRecord(t *testing.T) emulator.Request {
 	t.Helper()
 	reqs := f.emu.Requests()
 	if len(reqs) == 0 {
@@ -175,7 +179,7 @@ func TestAlibabaDefaultDataIsDocExample(t *testing.T) {
 	}
 
 	// The typed default is the same document.
-	d := defaultAlibabaData()
+	d := DefaultData()
 	raw, err := json.Marshal(d.AuthSummary)
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +199,7 @@ func TestAlibabaDefaultDataIsDocExample(t *testing.T) {
 
 func TestAlibabaSDKVariants(t *testing.T) {
 	const token = "emulator-sts-token"
-	sts := Credential{AccessKey: "STS.EMULATORTEST0001", SecretKey: "sts-secret", SecurityToken: token}
+	sts := emulator.Credential{AccessKey: "STS.EMULATORTEST0001", SecretKey: "sts-secret", SecurityToken: token}
 	plain, tls := newAliFixture(t, nil, false, sts), newAliFixture(t, nil, true)
 
 	tests := []struct {
@@ -238,7 +242,7 @@ func TestAlibabaSDKVariants(t *testing.T) {
 			if res["statusCode"] != json.Number("200") || body["RequestId"] != rec.RequestID {
 				t.Errorf("response %v", res)
 			}
-			want := Request{
+			want := emulator.Request{
 				Cloud: "alicloud", Action: "GetAuthSummary", Method: "POST", Path: "/", Query: url.Values{},
 				AccessKey: tt.ak, Status: 200, RequestID: rec.RequestID, Time: rec.Time,
 			}
@@ -251,7 +255,7 @@ func TestAlibabaSDKVariants(t *testing.T) {
 
 func TestAlibabaSDKErrors(t *testing.T) {
 	const token = "emulator-sts-token"
-	sts := Credential{AccessKey: "STS.EMULATORTEST0002", SecretKey: "sts-secret", SecurityToken: token}
+	sts := emulator.Credential{AccessKey: "STS.EMULATORTEST0002", SecretKey: "sts-secret", SecurityToken: token}
 	f := newAliFixture(t, nil, false, sts)
 	withKey := func(ak, sk, tok string) func(*openapi.Config) {
 		return func(c *openapi.Config) {
@@ -364,7 +368,7 @@ type aliSigned struct {
 	query        map[string]string
 	body         string
 	headers      map[string]string // override the SDK's headers before signing; "" removes one
-	cred         Credential
+	cred         emulator.Credential
 	tamper       func(*http.Request) // after signing
 }
 
@@ -376,7 +380,7 @@ func (f *aliFixture) request(t *testing.T, s aliSigned) *http.Request {
 	if s.path == "" {
 		s.path = "/"
 	}
-	if s.cred == (Credential{}) {
+	if s.cred == (emulator.Credential{}) {
 		s.cred = aliTestCred
 	}
 	h := map[string]*string{
@@ -384,8 +388,8 @@ func (f *aliFixture) request(t *testing.T, s aliSigned) *http.Request {
 		"x-acs-version":         dara.String(sasVersion),
 		"x-acs-action":          dara.String(sasGetAuthSummary),
 		"x-acs-date":            dara.String(time.Now().UTC().Format(acsDateFormat)),
-		"x-acs-signature-nonce": dara.String(newRequestID()),
-		"x-acs-content-sha256":  dara.String(hexSHA256([]byte(s.body))),
+		"x-acs-signature-nonce": dara.String(emulator.NewRequestID()),
+		"x-acs-content-sha256":  dara.String(emulator.HexSHA256([]byte(s.body))),
 		"accept":                dara.String("application/json"),
 	}
 	for k, v := range s.headers {
@@ -403,7 +407,7 @@ func (f *aliFixture) request(t *testing.T, s aliSigned) *http.Request {
 	}
 	dr := dara.NewRequest()
 	dr.Method, dr.Pathname, dr.Headers, dr.Query = dara.String(s.method), dara.String(s.path), h, q
-	payload := hexSHA256([]byte(s.body))
+	payload := emulator.HexSHA256([]byte(s.body))
 	if v, ok := h["x-acs-content-sha256"]; ok {
 		payload = *v
 	}
@@ -483,7 +487,7 @@ func TestAlibabaHandMadeRequests(t *testing.T) {
 		{"a tampered body", aliSigned{body: "Foo=bar", headers: map[string]string{"content-type": "application/x-www-form-urlencoded"},
 			tamper: func(r *http.Request) { r.Body = io.NopCloser(strings.NewReader("Foo=baz")) }}, 400, "SignatureDoesNotMatch"},
 		{"a body hash that lies", aliSigned{body: "Foo=bar", headers: map[string]string{
-			"content-type": "application/x-www-form-urlencoded", "x-acs-content-sha256": hexSHA256(nil),
+			"content-type": "application/x-www-form-urlencoded", "x-acs-content-sha256": emulator.HexSHA256(nil),
 		}}, 400, "SignatureDoesNotMatch"},
 		{"no body hash", aliSigned{headers: map[string]string{"x-acs-content-sha256": ""}}, 400, "SignatureDoesNotMatch"},
 		{"no version", aliSigned{headers: map[string]string{"x-acs-version": ""}}, 400, "MissingParameter"},
@@ -523,11 +527,11 @@ func TestAlibabaNonceReplay(t *testing.T) {
 		"x-acs-signature-nonce": "3f1c9a6e2b7d4e58a0c1f2e3d4c5b6a7",
 		"x-acs-date":            time.Now().UTC().Format(acsDateFormat),
 	}
-	wrongSecret := Credential{AccessKey: aliTestCred.AccessKey, SecretKey: "forged"}
+	wrongSecret := emulator.Credential{AccessKey: aliTestCred.AccessKey, SecretKey: "forged"}
 
 	steps := []struct {
 		name   string
-		cred   Credential
+		cred   emulator.Credential
 		status int
 		code   string
 	}{
@@ -550,7 +554,7 @@ func TestAlibabaNonceReplay(t *testing.T) {
 }
 
 func TestAlibabaNonceExpiry(t *testing.T) {
-	a := newAlibabaCloud(nil, &AlibabaData{}, nil)
+	a := New(Options{Data: &Data{}})
 	now := time.Now()
 	steps := []struct {
 		key         string
@@ -572,7 +576,7 @@ func TestAlibabaNonceExpiry(t *testing.T) {
 
 func TestAlibabaOmittedFieldsStayOmitted(t *testing.T) {
 	partial := DefaultData()
-	partial.AlibabaCloud.AuthSummary = &SASAuthSummary{
+	partial.AuthSummary = &SASAuthSummary{
 		HighestVersion:         aliPtr[int32](7),
 		Machine:                &SASMachine{TotalEcsCount: aliPtr[int32](3)},
 		VersionSummary:         []SASVersionSummary{},
@@ -580,15 +584,15 @@ func TestAlibabaOmittedFieldsStayOmitted(t *testing.T) {
 		PostPaidHighestVersion: aliPtr("5"),
 	}
 	empty := DefaultData()
-	empty.AlibabaCloud.AuthSummary = nil
+	empty.AuthSummary = nil
 
 	tests := []struct {
 		name string
 		data *Data
 		want string // with RequestId as "%s"
 	}{
-		{"partial", partial, `{"RequestId":"%s","HighestVersion":7,"Machine":{"TotalEcsCount":3},"VersionSummary":[],"PostPaidVersionSummary":[{"UsedCoreCount":1099511627776}],"PostPaidHighestVersion":"5"}`},
-		{"no summary", empty, `{"RequestId":"%s"}`},
+		{"partial", &partial, `{"RequestId":"%s","HighestVersion":7,"Machine":{"TotalEcsCount":3},"VersionSummary":[],"PostPaidVersionSummary":[{"UsedCoreCount":1099511627776}],"PostPaidHighestVersion":"5"}`},
+		{"no summary", &empty, `{"RequestId":"%s"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -607,56 +611,8 @@ func TestAlibabaOmittedFieldsStayOmitted(t *testing.T) {
 
 func aliPtr[T any](v T) *T { return &v }
 
-func TestAlibabaLoadData(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-
-	d, err := LoadData(write("alicloud.json", `{"alicloud":{"sas_auth_summary":{"HighestVersion":7,"VersionSummary":[],"PostPaidHostAutoBind":"0"}}}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := d.AlibabaCloud.AuthSummary
-	if s == nil || *s.HighestVersion != 7 || *s.PostPaidHostAutoBind != "0" || s.VersionSummary == nil || len(s.VersionSummary) != 0 ||
-		s.Machine != nil || s.DefaultAuthToAll != nil {
-		t.Errorf("replaced summary %+v", s)
-	}
-	if d.HuaweiCloud.ResourceQuotas == nil || d.TencentCloud.ImageAuthorizedInfo == nil {
-		t.Error("other clouds lost their defaults")
-	}
-
-	for name, content := range map[string]string{
-		"omitted.json": `{"huaweicloud":{}}`,
-		"null.json":    `{"alicloud":{"sas_auth_summary":null}}`,
-	} {
-		d, err := LoadData(write(name, content))
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if !reflect.DeepEqual(d.AlibabaCloud, defaultAlibabaData()) {
-			t.Errorf("%s: alicloud %+v, want the defaults", name, d.AlibabaCloud)
-		}
-	}
-
-	for name, content := range map[string]string{
-		"typo.json":        `{"alicloud":{"sas_auth_summaries":{}}}`,
-		"nested.json":      `{"alicloud":{"sas_auth_summary":{"Machine":{"TotalEcsCounts":1}}}}`,
-		"in-a-list.json":   `{"alicloud":{"sas_auth_summary":{"VersionSummary":[{"Edition":1}]}}}`,
-		"string-type.json": `{"alicloud":{"sas_auth_summary":{"PostPaidHostAutoBind":1}}}`,
-	} {
-		if _, err := LoadData(write(name, content)); err == nil {
-			t.Errorf("%s: no error", name)
-		}
-	}
-}
-
 func TestAlibabaClaims(t *testing.T) {
-	a := newAlibabaCloud(nil, &AlibabaData{}, nil)
+	a := New(Options{Data: &Data{}})
 	tests := []struct {
 		name    string
 		headers map[string]string
@@ -673,19 +629,9 @@ func TestAlibabaClaims(t *testing.T) {
 		for k, v := range tt.headers {
 			r.Header.Set(k, v)
 		}
-		if got := a.claims(r); got != tt.want {
+		if got := a.Claims(r); got != tt.want {
 			t.Errorf("%s: claims = %v", tt.name, got)
 		}
-	}
-
-	// An unsigned Alibaba request is refused in Alibaba's shape, not Huawei's.
-	f := newAliFixture(t, nil, false)
-	r := httptest.NewRequest(http.MethodPost, "/", nil)
-	r.Header.Set("x-acs-action", sasGetAuthSummary)
-	w := httptest.NewRecorder()
-	f.emu.ServeHTTP(w, r)
-	if rec := f.lastRecord(t); w.Code != 400 || rec.Cloud != "alicloud" || !strings.Contains(w.Body.String(), `"Code":"IncompleteSignature"`) {
-		t.Errorf("status %d, record %+v, body %s", w.Code, rec, w.Body)
 	}
 }
 

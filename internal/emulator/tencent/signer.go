@@ -1,4 +1,4 @@
-package emulator
+package tencent
 
 import (
 	"crypto/hmac"
@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // This file reproduces Tencent Cloud's TC3-HMAC-SHA256 signature (API 3.0
@@ -77,9 +79,9 @@ func parseTC3Authorization(v string) (tc3Authorization, string) {
 // always "/" in API 3.0, whatever path the endpoint carries; the query string
 // is taken as sent (the SDK signs exactly the string it puts in the URL).
 func tc3CanonicalRequest(r *http.Request, signedHeaders string, body []byte) string {
-	payloadHash := hexSHA256(body)
+	payloadHash := emulator.HexSHA256(body)
 	if r.Header.Get(tc3ContentSHA256) == tc3UnsignedPayload {
-		payloadHash = hexSHA256([]byte(tc3UnsignedPayload))
+		payloadHash = emulator.HexSHA256([]byte(tc3UnsignedPayload))
 	}
 	return strings.Join([]string{
 		r.Method,
@@ -114,7 +116,7 @@ func tc3Signature(secretKey, timestamp, date, service, canonicalRequest string) 
 		tc3Algorithm,
 		timestamp,
 		date + "/" + service + "/" + tc3Terminator,
-		hexSHA256([]byte(canonicalRequest)),
+		emulator.HexSHA256([]byte(canonicalRequest)),
 	}, "\n")
 	key := tc3HMAC([]byte("TC3"+secretKey), date)
 	key = tc3HMAC(key, service)

@@ -1,15 +1,15 @@
-package emulator
+package alibaba
 
 import "time"
 
-// AlibabaIdentity is what the emulated cloud's credential sources know: the roles that may be
+// Identity is what the emulated cloud's credential sources know: the roles that may be
 // assumed, the OIDC identity providers and their tokens, the instance's metadata role.
-type AlibabaIdentity struct {
+type Identity struct {
 	// Roles may be assumed through Sts AssumeRole (signed with an accepted key, permanent or
 	// issued) and, when OIDCProviderARN is set, through AssumeRoleWithOIDC.
-	Roles []AlibabaRole
+	Roles []Role
 	// OIDCProviders are the identity providers AssumeRoleWithOIDC trusts.
-	OIDCProviders []AlibabaOIDCProvider
+	OIDCProviders []OIDCProvider
 	// MetadataRole is the RAM role attached to the emulated ECS instance: the metadata service
 	// (100.100.100.200) lists it and issues temporary credentials for it. "" = no role attached.
 	MetadataRole string
@@ -18,8 +18,8 @@ type AlibabaIdentity struct {
 	CredentialLifetime time.Duration
 }
 
-// AlibabaRole is a RAM role that may be assumed.
-type AlibabaRole struct {
+// Role is a RAM role that may be assumed.
+type Role struct {
 	ARN string // acs:ram::<account>:role/<name>
 	// ExternalID, when set, must be sent by AssumeRole (the role's trust policy condition).
 	ExternalID string
@@ -31,9 +31,9 @@ type AlibabaRole struct {
 	OIDCProviderARN string
 }
 
-// AlibabaOIDCProvider is an OIDC identity provider registered in RAM, with the ID tokens it
+// OIDCProvider is an OIDC identity provider registered in RAM, with the ID tokens it
 // has issued (the emulator does not verify JWT signatures: a token is valid when listed).
-type AlibabaOIDCProvider struct {
+type OIDCProvider struct {
 	ARN    string // acs:ram::<account>:oidc-provider/<name>
 	Tokens []string
 }

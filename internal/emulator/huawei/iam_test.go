@@ -1,4 +1,4 @@
-package emulator_test
+package huawei_test
 
 import (
 	"errors"
@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/global"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/region"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
 	hssmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/model"
@@ -18,18 +19,20 @@ import (
 	iammodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/iam/v3/model"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
-var testIdentity = emulator.HuaweiIdentity{
-	Agencies:          []emulator.HuaweiAgency{{DomainName: "owner", DomainID: "0123456789abcdef0123456789abcdef", AgencyName: "reader"}},
-	IdentityProviders: []emulator.HuaweiIdentityProvider{{ID: "ci", Tokens: []string{"good-token"}}},
-	Metadata:          &emulator.HuaweiMetadata{RequireToken: true},
+var testIdentity = huawei.Identity{
+	Agencies:          []huawei.Agency{{DomainName: "owner", DomainID: "0123456789abcdef0123456789abcdef", AgencyName: "reader"}},
+	IdentityProviders: []huawei.IdentityProvider{{ID: "ci", Tokens: []string{"good-token"}}},
+	Metadata:          &huawei.Metadata{RequireToken: true},
 }
 
-func newIdentityFixture(t *testing.T, id emulator.HuaweiIdentity) *fixture {
+func newIdentityFixture(t *testing.T, id huawei.Identity) *fixture {
 	t.Helper()
 	cred := uniqueCred()
-	emu := emulator.New(emulator.Options{HuaweiCredentials: []emulator.Credential{cred}, HuaweiIdentity: id})
+	emu := all.New(all.Options{NoLimits: true, Huawei: huawei.Options{Credentials: []emulator.Credential{cred}, Identity: id}})
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &fixture{emu: emu, srv: srv, cred: cred}
@@ -68,7 +71,7 @@ func TestIAMAssumeAgency(t *testing.T) {
 	if _, err := h.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{}); err != nil {
 		t.Fatalf("with token: %v", err)
 	}
-	h, err = f.hss(t, f.credentials(t, c.Access, c.Secret, f.emu.HuaweiProjectID(testRegion), ""))
+	h, err = f.hss(t, f.credentials(t, c.Access, c.Secret, f.emu.Huawei.ProjectID(testRegion), ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +85,7 @@ func TestIAMAssumeAgency(t *testing.T) {
 		t.Errorf("unknown agency: %v", err)
 	}
 	// A wrong secret is refused before the agency is looked at.
-	_, err = f.assume(t, f.credentials(t, f.cred.AccessKey, "wrong", f.emu.HuaweiProjectID(testRegion), ""), "reader", "owner")
+	_, err = f.assume(t, f.credentials(t, f.cred.AccessKey, "wrong", f.emu.Huawei.ProjectID(testRegion), ""), "reader", "owner")
 	if !errors.As(err, &sre) || sre.StatusCode != 401 {
 		t.Errorf("wrong secret: %v", err)
 	}
@@ -174,13 +177,45 @@ func TestInstanceMetadata(t *testing.T) {
 	if status != 200 || !strings.Contains(body, `"securitytoken"`) || !strings.Contains(body, `"expires_at"`) {
 		t.Fatalf("securitykey: %d %s", status, body)
 	}
-	if n := len(f.emu.IssuedHuaweiCredentials()); n != 1 {
+	if n := len(f.emu.Issued(huawei.Name)); n != 1 {
 		t.Errorf("issued %d credentials, want 1", n)
 	}
 
-	none := newIdentityFixture(t, emulator.HuaweiIdentity{})
+	none := newIdentityFixture(t, huawei.Identity{})
 	if status, body := metadataRequest(t, none, http.MethodGet, "/openstack/latest/securitykey", ""); status != 404 ||
 		!strings.Contains(body, "Please configure Cloud Service Agency first") {
 		t.Errorf("no agency: %d %s", status, body)
+	}
+}
+
+// TestIAMAuthDomainsAndCatalog: the caller's own domain, as Keystone lists it
+// (the domain ID is the one its projects carry), and an empty catalog, both
+// read through the SDK's IAM client.
+func TestIAMAuthDomainsAndCatalog(t *testing.T) {
+	f := newIdentityFixture(t, huawei.Identity{})
+	c, err := global.NewCredentialsBuilder().WithAk(f.cred.AccessKey).WithSk(f.cred.SecretKey).WithDomainId("0").SafeBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc, err := iam.IamClientBuilder().WithRegion(region.NewRegion(testRegion, f.srv.URL)).WithCredential(c).SafeBuild()
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := iam.NewIamClient(hc)
+	domains, err := client.KeystoneListAuthDomains(&iammodel.KeystoneListAuthDomainsRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := signedGet(t, f.srv.URL, "/v3/projects", map[string]string{"name": testRegion}, f.cred.AccessKey, f.cred.SecretKey)
+	projectDomain := body["projects"].([]any)[0].(map[string]any)["domain_id"]
+	if d := *domains.Domains; len(d) != 1 || d[0].Id != projectDomain || !d[0].Enabled || d[0].Name == "" || d[0].Links == nil {
+		t.Errorf("domains %+v, want the caller's (%v)", d, projectDomain)
+	}
+	cat, err := client.KeystoneShowCatalog(&iammodel.KeystoneShowCatalogRequest{})
+	if err != nil || cat.Catalog == nil || len(*cat.Catalog) != 0 {
+		t.Errorf("catalog %+v, %v", cat, err)
+	}
+	if n := f.emu.Count("KeystoneListAuthDomains") + f.emu.Count("KeystoneShowCatalog"); n != 2 {
+		t.Errorf("recorded %d", n)
 	}
 }

@@ -1,12 +1,10 @@
-package emulator
+package huawei
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"slices"
@@ -14,13 +12,29 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
-// huaweiCloudName is the Request.Cloud value for Huawei Cloud requests.
-const huaweiCloudName = "huaweicloud"
+// Name is the Request.Cloud value for Huawei Cloud requests, and the name of
+// its section in the data file.
+const Name = "huaweicloud"
 
-// HuaweiData is the Huawei Cloud section of Data.
-type HuaweiData struct {
+// DefaultCredential is what the emulator accepts when Options.Credentials is
+// nil. It is an emulator-only constant, not a secret.
+var DefaultCredential = emulator.Credential{AccessKey: "EMULATORHUAWEIAK0001", SecretKey: "emulator-huawei-secret-key"}
+
+// Options configures the emulated Huawei Cloud.
+type Options struct {
+	Data        *Data                 // nil: DefaultData() (the vendor docs' example responses); copied
+	Credentials []emulator.Credential // nil: []emulator.Credential{DefaultCredential}
+	// Identity is what its credential sources (IAM agencies and federation, ECS metadata)
+	// know; credentials they issue are accepted by the APIs.
+	Identity Identity
+}
+
+// Data is the Huawei Cloud section of Data.
+type Data struct {
 	Projects                  map[string]string         `json:"projects,omitempty"` // region -> project ID
 	ImagePayPerScanStatistics *HSSImageScanStatistics   `json:"hss_image_pay_per_scan_statistics,omitempty"`
 	ResourceQuotas            *HSSResourceQuotas        `json:"hss_resource_quotas,omitempty"`
@@ -82,6 +96,45 @@ type MetaStudioResourceCount struct {
 	Count          *int64  `json:"count,omitempty"`
 	ChargingMode   *string `json:"charging_mode,omitempty"`
 	ResourceSource *string `json:"resource_source,omitempty"`
+	// ExpireTime is the emulator's own field, never sent: when these
+	// resources expire (RFC 3339, or relative such as "now+240h"), which the
+	// request's resource_expire_start_time / resource_expire_end_time filter
+	// by. Without it the entry is in every answer.
+	ExpireTime *string `json:"expire_time,omitempty"`
+}
+
+// Time formats of the Huawei APIs: HSS's current_time and MetaStudio's
+// expiry window are RFC 3339 in UTC.
+const hwTimeLayout = "2006-01-02T15:04:05Z"
+
+// ResolveTimes turns the relative times in d ("now+720h", see
+// emulator.ResolveTime) into the APIs' format, from start.
+func (d *Data) ResolveTimes(start time.Time) error {
+	if d.ResourceQuotas != nil {
+		for _, q := range d.ResourceQuotas.DataList {
+			if q.AvailableResourcesList == nil {
+				continue
+			}
+			for i := range *q.AvailableResourcesList {
+				if err := emulator.ResolveTimeField((*q.AvailableResourcesList)[i].CurrentTime, start, hwTimeLayout, time.UTC); err != nil {
+					return fmt.Errorf("hss_resource_quotas: current_time: %w", err)
+				}
+			}
+		}
+	}
+	if d.TenantResourcesCount != nil {
+		for _, e := range d.TenantResourcesCount.ResourcesCount {
+			if err := emulator.ResolveTimeField(e.ExpireTime, start, hwTimeLayout, time.UTC); err != nil {
+				return fmt.Errorf("metastudio_tenant_resources_count: expire_time: %w", err)
+			}
+			if e.ExpireTime != nil {
+				if _, err := time.Parse(time.RFC3339, *e.ExpireTime); err != nil {
+					return fmt.Errorf("metastudio_tenant_resources_count: expire_time %q is not RFC 3339, such as 2026-01-02T15:04:05Z, or relative, such as now+240h", *e.ExpireTime)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Example responses verbatim from the vendor API documentation.
@@ -91,19 +144,20 @@ const (
 	huaweiDefaultResources  = `{"resources_count":[{"business_type":"LIVE_2D","count":1,"charging_mode":"ONE_TIME","resource_source":"SP_ALLOCATED"}]}`
 )
 
-func defaultHuaweiData() HuaweiData {
-	var d HuaweiData
+// DefaultData returns the vendor documentation's example responses.
+func DefaultData() Data {
+	var d Data
 	d.ImagePayPerScanStatistics = new(HSSImageScanStatistics)
-	mustDecode(huaweiDefaultStatistics, d.ImagePayPerScanStatistics)
+	emulator.MustDecode(huaweiDefaultStatistics, d.ImagePayPerScanStatistics)
 	d.ResourceQuotas = new(HSSResourceQuotas)
-	mustDecode(huaweiDefaultQuotas, d.ResourceQuotas)
+	emulator.MustDecode(huaweiDefaultQuotas, d.ResourceQuotas)
 	d.TenantResourcesCount = new(MetaStudioResourcesCount)
-	mustDecode(huaweiDefaultResources, d.TenantResourcesCount)
+	emulator.MustDecode(huaweiDefaultResources, d.TenantResourcesCount)
 	return d
 }
 
-// merge replaces d's sections with the ones other sets.
-func (d *HuaweiData) merge(other *HuaweiData) {
+// Merge replaces d's sections with the ones other sets.
+func (d *Data) Merge(other *Data) {
 	if other.Projects != nil {
 		d.Projects = other.Projects
 	}
@@ -118,13 +172,24 @@ func (d *HuaweiData) merge(other *HuaweiData) {
 	}
 }
 
-// huaweiStaticRegions are regions whose derived project IDs are accepted even
-// before an IAM lookup, so clients configured with an explicit project ID work.
-var huaweiStaticRegions = []string{
-	"cn-north-1", "cn-north-4", "cn-north-9", "cn-east-2", "cn-east-3", "cn-east-4",
-	"cn-south-1", "cn-south-2", "cn-southwest-2", "ap-southeast-1", "ap-southeast-2",
-	"ap-southeast-3", "af-south-1", "sa-brazil-1", "na-mexico-1", "la-south-2",
-	"eu-west-101", "ru-moscow-1", "me-east-1", "tr-west-1",
+// Regions are the regions the emulated account has a project in: those the
+// SDK's region tables of IAM, HSS and MetaStudio name (huaweicloud-sdk-go-v3
+// v0.1.207; TestRegionsAreTheSDKs keeps the list honest), besides any the data
+// file's projects name. IAM answers no project for any other region, as the
+// real IAM does for a region the account has none in, and a project ID in an
+// API path must be one of theirs.
+var Regions = []string{
+	"ae-ad-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+	"cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-north-1", "cn-north-11", "cn-north-12",
+	"cn-north-2", "cn-north-4", "cn-north-9", "cn-south-1", "cn-south-2", "cn-south-4",
+	"cn-southwest-2", "cn-southwest-3", "eu-west-0", "eu-west-101", "la-north-2", "la-south-2",
+	"me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1", "sa-brazil-1", "tr-west-1",
+}
+
+// knownRegion reports whether the account has a project in region.
+func (h *Cloud) knownRegion(region string) bool {
+	_, configured := h.data.Projects[region]
+	return configured || slices.Contains(Regions, region)
 }
 
 // Valid enumerations, from the vendor API documentation.
@@ -165,16 +230,18 @@ type huaweiRoute struct {
 	method  string
 	pattern []string
 	action  string
-	handle  func(h *huaweiCloud, x *exchange, q url.Values) (int, any)
+	handle  func(h *Cloud, x *emulator.Exchange, q url.Values) (int, any)
 }
 
 var huaweiRoutes = []huaweiRoute{
-	{http.MethodGet, split("/v3/projects"), "KeystoneListProjects", (*huaweiCloud).keystoneListProjects},
-	{http.MethodGet, split("/v5/{project_id}/image/pay-per-scan/statistics"), "ShowImagePayPerScanStatistics", (*huaweiCloud).showImagePayPerScanStatistics},
-	{http.MethodGet, split("/v5/{project_id}/billing/quotas"), "ShowResourceQuotas", (*huaweiCloud).showResourceQuotas},
-	{http.MethodGet, split("/v1/{project_id}/tenants/resources-count"), "CountTenantResources", (*huaweiCloud).countTenantResources},
-	{http.MethodPost, split("/v3.0/OS-AUTH/id-token/tokens"), ActionHuaweiTokenWithIDToken, (*huaweiCloud).createTokenWithIDToken},
-	{http.MethodPost, split("/v3.0/OS-CREDENTIAL/securitytokens"), huaweiSecurityTokensAction, (*huaweiCloud).createTemporaryAccessKey},
+	{http.MethodGet, split("/v3/projects"), "KeystoneListProjects", (*Cloud).keystoneListProjects},
+	{http.MethodGet, split("/v3/auth/domains"), "KeystoneListAuthDomains", (*Cloud).keystoneListAuthDomains},
+	{http.MethodGet, split("/v3/auth/catalog"), "KeystoneShowCatalog", (*Cloud).keystoneShowCatalog},
+	{http.MethodGet, split("/v5/{project_id}/image/pay-per-scan/statistics"), "ShowImagePayPerScanStatistics", (*Cloud).showImagePayPerScanStatistics},
+	{http.MethodGet, split("/v5/{project_id}/billing/quotas"), "ShowResourceQuotas", (*Cloud).showResourceQuotas},
+	{http.MethodGet, split("/v1/{project_id}/tenants/resources-count"), "CountTenantResources", (*Cloud).countTenantResources},
+	{http.MethodPost, split("/v3.0/OS-AUTH/id-token/tokens"), ActionTokenWithIDToken, (*Cloud).createTokenWithIDToken},
+	{http.MethodPost, split("/v3.0/OS-CREDENTIAL/securitytokens"), huaweiSecurityTokensAction, (*Cloud).createTemporaryAccessKey},
 }
 
 func split(path string) []string { return strings.Split(strings.Trim(path, "/"), "/") }
@@ -199,30 +266,47 @@ func (rt huaweiRoute) match(path string) (projectID string, ok bool) {
 	return projectID, true
 }
 
-// huaweiCloud emulates the Huawei Cloud API gateway, IAM and the services
+// Cloud emulates the Huawei Cloud API gateway, IAM and the services
 // behind it.
-type huaweiCloud struct {
-	srv      *Server
-	data     *HuaweiData
-	identity HuaweiIdentity
+type Cloud struct {
+	data     *Data
+	identity Identity
 
 	// credMu guards creds (the IAM and metadata services add the temporary credentials they
 	// issue) and the tokens those services handed out.
 	credMu         sync.RWMutex
-	creds          map[string]Credential
+	creds          map[string]emulator.Credential
 	subjectTokens  map[string]string // IAM token from an ID token -> identity provider
 	metadataTokens map[string]bool
+
+	issuedCreds []emulator.IssuedCredential
 
 	mu     sync.Mutex
 	issued map[string]string // project ID -> region, for every project IAM handed out
 }
 
-func newHuaweiCloud(srv *Server, data *HuaweiData, creds []Credential) *huaweiCloud {
-	h := &huaweiCloud{
-		srv:    srv,
-		data:   data,
-		creds:  make(map[string]Credential, len(creds)),
-		issued: map[string]string{},
+// New builds the emulated Huawei Cloud, a Backend for emulator.New. As the
+// fallback for paths no other cloud claims, it belongs last in
+// emulator.Options.Backends.
+func New(opts Options) *Cloud {
+	data := opts.Data
+	if data == nil {
+		d := DefaultData()
+		data = &d
+	}
+	data = emulator.Clone(data)
+	// Relative times count from now; a malformed one (all.LoadData refuses
+	// them) stays as it is.
+	_ = data.ResolveTimes(time.Now())
+	creds := opts.Credentials
+	if creds == nil {
+		creds = []emulator.Credential{DefaultCredential}
+	}
+	h := &Cloud{
+		data:     data,
+		identity: opts.Identity,
+		creds:    make(map[string]emulator.Credential, len(creds)),
+		issued:   map[string]string{},
 
 		subjectTokens:  map[string]string{},
 		metadataTokens: map[string]bool{},
@@ -230,7 +314,9 @@ func newHuaweiCloud(srv *Server, data *HuaweiData, creds []Credential) *huaweiCl
 	for _, c := range creds {
 		h.creds[c.AccessKey] = c
 	}
-	for _, region := range huaweiStaticRegions {
+	// Derived project IDs are accepted before any IAM lookup, so clients
+	// configured with an explicit project ID work.
+	for _, region := range Regions {
 		h.issueProject(region)
 	}
 	for region, id := range data.Projects {
@@ -246,8 +332,27 @@ func derivedHuaweiID(kind, name string) string {
 	return hex.EncodeToString(sum[:])[:32]
 }
 
+// Name is the Request.Cloud value of Huawei Cloud requests.
+func (h *Cloud) Name() string { return Name }
+
+// Actions names every action the emulated Huawei Cloud records.
+func (h *Cloud) Actions() []string {
+	out := []string{ActionAccessKeyByToken, ActionAccessKeyByAgency, ActionMetadataToken, ActionMetadataSecurityKey}
+	for _, rt := range huaweiRoutes {
+		if rt.action != huaweiSecurityTokensAction {
+			out = append(out, rt.action)
+		}
+	}
+	return out
+}
+
+// ProjectID returns the project ID IAM answers for region. The project is
+// considered issued from then on, so tests may use it directly, even for a
+// region IAM does not know (see Regions).
+func (h *Cloud) ProjectID(region string) string { return h.issueProject(region) }
+
 // issueProject returns the project ID for region and remembers it as valid.
-func (h *huaweiCloud) issueProject(region string) string {
+func (h *Cloud) issueProject(region string) string {
 	id, ok := h.data.Projects[region]
 	if !ok {
 		id = derivedHuaweiID("project", region)
@@ -258,16 +363,16 @@ func (h *huaweiCloud) issueProject(region string) string {
 	return id
 }
 
-func (h *huaweiCloud) knownProject(id string) bool {
+func (h *Cloud) knownProject(id string) bool {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	_, ok := h.issued[id]
 	return ok
 }
 
-// claims: Huawei is the fallback cloud, answering every path no other cloud
+// Claims: Huawei is the fallback cloud, answering every path no other cloud
 // claims with the Huawei gateway's 404.
-func (h *huaweiCloud) claims(r *http.Request) bool {
+func (h *Cloud) Claims(r *http.Request) bool {
 	if isHuaweiMetadataHost(r.Host) {
 		return true
 	}
@@ -282,11 +387,11 @@ func (h *huaweiCloud) claims(r *http.Request) bool {
 	return false
 }
 
-// serve runs the gateway pipeline: route, authenticate, authorize the
+// Serve runs the gateway pipeline: route, authenticate, authorize the
 // project, apply injected faults, then the service handler.
-func (h *huaweiCloud) serve(x *exchange) {
-	x.rec.Cloud = huaweiCloudName
-	r := x.r
+func (h *Cloud) Serve(x *emulator.Exchange) {
+	x.Rec.Cloud = Name
+	r := x.R
 	if isHuaweiMetadataHost(r.Host) {
 		h.serveMetadata(x)
 		return
@@ -304,14 +409,14 @@ func (h *huaweiCloud) serve(x *exchange) {
 		h.gatewayError(x, http.StatusNotFound, apigwAPINotFound, msgAPINotFound)
 		return
 	}
-	x.rec.Action = route.action
+	x.Rec.Action = route.action
 	if route.action == huaweiSecurityTokensAction {
-		x.rec.Action = securityTokensAction(r)
+		x.Rec.Action = securityTokensAction(r)
 	}
-	x.rec.ProjectID = projectID
+	x.Rec.ProjectID = projectID
 
 	// The unsigned IAM actions authenticate by the ID token or IAM token in their body.
-	if !huaweiUnsigned[x.rec.Action] {
+	if !huaweiUnsigned[x.Rec.Action] {
 		if status, msg := h.authenticate(x); status != 0 {
 			h.gatewayError(x, status, apigwAuthFailed, msg)
 			return
@@ -321,7 +426,7 @@ func (h *huaweiCloud) serve(x *exchange) {
 		h.gatewayError(x, http.StatusForbidden, apigwAuthFailed, msgProjectNotOwned)
 		return
 	}
-	if h.srv.intercept(x, h) {
+	if x.Intercept(h) {
 		return
 	}
 	status, body := route.handle(h, x, r.URL.Query())
@@ -330,8 +435,8 @@ func (h *huaweiCloud) serve(x *exchange) {
 
 // authenticate verifies the SDK-HMAC-SHA256 signature as Huawei's API gateway
 // does. It returns 0 on success, else the HTTP status and error message.
-func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
-	r := x.r
+func (h *Cloud) authenticate(x *emulator.Exchange) (int, string) {
+	r := x.R
 	authz := r.Header.Get("Authorization")
 	if authz == "" {
 		return http.StatusUnauthorized, msgAuthMissing
@@ -340,12 +445,12 @@ func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
 	if !ok {
 		return http.StatusUnauthorized, msgSignatureFail
 	}
-	x.rec.AccessKey = auth.accessKey
+	x.Rec.AccessKey = auth.AccessKey
 	h.credMu.RLock()
-	cred, ok := h.creds[auth.accessKey]
+	cred, ok := h.creds[auth.AccessKey]
 	h.credMu.RUnlock()
-	if !ok || auth.accessKey == "" {
-		return http.StatusUnauthorized, msgAuthPrefix + "ak " + auth.accessKey + " not exist"
+	if !ok || auth.AccessKey == "" {
+		return http.StatusUnauthorized, msgAuthPrefix + "ak " + auth.AccessKey + " not exist"
 	}
 	date := r.Header.Get("X-Sdk-Date")
 	if date == "" {
@@ -354,18 +459,17 @@ func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
 	if _, err := time.Parse(huaweiDateFormat, date); err != nil {
 		return http.StatusUnauthorized, msgDateInvalid
 	}
-	body, err := readBody(r)
+	body, err := emulator.ReadBody(r)
 	if err != nil {
 		return http.StatusUnauthorized, msgSignatureFail
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	want := huaweiSignature(cred.SecretKey, date, huaweiCanonicalRequest(r, auth.signedHeaders, body))
-	if !constantTimeEqual(want, auth.signature) {
+	want := huaweiSignature(cred.SecretKey, date, huaweiCanonicalRequest(r, auth.SignedHeaders, body))
+	if !emulator.ConstantTimeEqual(want, auth.Signature) {
 		return http.StatusUnauthorized, msgSignatureFail
 	}
 	token, hasToken := r.Header["X-Security-Token"]
 	if cred.SecurityToken != "" || hasToken {
-		if !hasToken || len(token) != 1 || !constantTimeEqual(token[0], cred.SecurityToken) {
+		if !hasToken || len(token) != 1 || !emulator.ConstantTimeEqual(token[0], cred.SecurityToken) {
 			return http.StatusUnauthorized, msgTokenInvalid
 		}
 	}
@@ -373,15 +477,15 @@ func (h *huaweiCloud) authenticate(x *exchange) (int, string) {
 }
 
 // reply writes a JSON body with the headers every Huawei response carries.
-func (h *huaweiCloud) reply(x *exchange, status int, body any) {
-	x.rec.Status = status
-	x.w.Header().Set("Content-Type", "application/json")
-	x.w.Header().Set("X-Request-Id", x.rec.RequestID)
+func (h *Cloud) reply(x *emulator.Exchange, status int, body any) {
+	x.Rec.Status = status
+	x.W.Header().Set("Content-Type", "application/json")
+	x.W.Header().Set("X-Request-Id", x.Rec.RequestID)
 	raw, err := json.Marshal(body)
 	if err != nil { // only plain structs: cannot happen
 		raw = []byte(`{}`)
 	}
-	x.send(status, raw)
+	x.Send(status, raw)
 }
 
 // huaweiError is the error body of Huawei services and the API gateway.
@@ -392,29 +496,50 @@ type huaweiError struct {
 }
 
 // gatewayError answers as the API gateway does, with the request ID in the body.
-func (h *huaweiCloud) gatewayError(x *exchange, status int, code, msg string) {
-	h.reply(x, status, huaweiError{ErrorCode: code, ErrorMsg: msg, RequestID: x.rec.RequestID})
+func (h *Cloud) gatewayError(x *emulator.Exchange, status int, code, msg string) {
+	h.reply(x, status, huaweiError{ErrorCode: code, ErrorMsg: msg, RequestID: x.Rec.RequestID})
 }
 
-// fail answers an injected failure as the gateway does.
-func (h *huaweiCloud) fail(x *exchange, f failure) {
-	if f.status == 0 {
-		f.status = http.StatusBadRequest
+// Fail answers an injected failure as the gateway does.
+func (h *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
+	if f.Status == 0 {
+		f.Status = http.StatusBadRequest
 	}
-	h.gatewayError(x, f.status, f.code, f.message)
+	h.gatewayError(x, f.Status, f.Code, f.Message)
 }
 
-// throttled is the gateway's answer to a user over its flow control policy.
-func (h *huaweiCloud) throttled(limit int) failure {
+// Throttled is the gateway's answer to a user over its flow control policy,
+// naming the policy's limit and window as APIG does ("...,limit:5,time:1
+// minute"). APIG documents no Retry-After header, so none is sent.
+func (h *Cloud) Throttled(limit emulator.Limit) emulator.Failure {
 	msg := msgThrottled
-	if limit > 0 {
-		msg += fmt.Sprintf(",limit:%d,time:1 second", limit)
+	if !limit.IsZero() {
+		msg += fmt.Sprintf(",limit:%d,time:%s", limit.N, apigwWindow(limit.Window))
 	}
-	return failure{http.StatusTooManyRequests, apigwThrottled, msg}
+	return emulator.Failure{Status: http.StatusTooManyRequests, Code: apigwThrottled, Message: msg}
 }
 
-func (h *huaweiCloud) serverFault() failure {
-	return failure{http.StatusInternalServerError, apigwSystemError, msgSystemError}
+// apigwWindow writes a flow control window the way APIG's message does: "1
+// minute", "1 second", or a whole number of the largest unit that divides it.
+func apigwWindow(d time.Duration) string {
+	for _, u := range []struct {
+		d    time.Duration
+		name string
+	}{{time.Hour, "hour"}, {time.Minute, "minute"}, {time.Second, "second"}, {time.Millisecond, "millisecond"}} {
+		if d >= u.d && d%u.d == 0 {
+			n := int64(d / u.d)
+			if n == 1 {
+				return "1 " + u.name
+			}
+			return fmt.Sprintf("%d %ss", n, u.name)
+		}
+	}
+	return d.String()
+}
+
+// ServerFault is the gateway's internal error.
+func (h *Cloud) ServerFault() emulator.Failure {
+	return emulator.Failure{Status: http.StatusInternalServerError, Code: apigwSystemError, Message: msgSystemError}
 }
 
 // --- IAM ---
@@ -435,12 +560,13 @@ type keystoneProjects struct {
 	Links    map[string]string `json:"links"`
 }
 
-// keystoneListProjects answers IAM's project lookup. Every region name has
-// exactly one project, because the SDK refuses zero or several.
-func (h *huaweiCloud) keystoneListProjects(x *exchange, q url.Values) (int, any) {
-	x.w.Header().Set("X-IAM-Trace-Id", newRequestID())
-	domainID := derivedHuaweiID("domain", x.rec.AccessKey)
-	base := "http://" + x.r.Host + "/v3/projects"
+// keystoneListProjects answers IAM's project lookup: exactly one project for
+// a region the account has (Regions, the data file's projects), none for
+// any other.
+func (h *Cloud) keystoneListProjects(x *emulator.Exchange, q url.Values) (int, any) {
+	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
+	domainID := derivedHuaweiID("domain", x.Rec.AccessKey)
+	base := "http://" + x.R.Host + "/v3/projects"
 	project := func(region, id string) keystoneProject {
 		return keystoneProject{
 			ID: id, Name: region, DomainID: domainID, ParentID: domainID, Enabled: true,
@@ -449,8 +575,13 @@ func (h *huaweiCloud) keystoneListProjects(x *exchange, q url.Values) (int, any)
 	}
 	out := keystoneProjects{Projects: []keystoneProject{}, Links: map[string]string{"self": base}}
 	if q.Has("name") {
+		// An unknown region has no project: an empty list, as Keystone
+		// answers a name no project has (the SDK then fails the client build
+		// with "failed to get project id of region ... automatically").
 		region := q.Get("name")
-		out.Projects = append(out.Projects, project(region, h.issueProject(region)))
+		if h.knownRegion(region) {
+			out.Projects = append(out.Projects, project(region, h.issueProject(region)))
+		}
 		out.Links["self"] = base + "?name=" + url.QueryEscape(region)
 		return http.StatusOK, out
 	}
@@ -465,20 +596,50 @@ func (h *huaweiCloud) keystoneListProjects(x *exchange, q url.Values) (int, any)
 	return http.StatusOK, out
 }
 
+// domainName is the name of the emulated account (IAM domain) of every key.
+const domainName = "emulator-domain"
+
+// keystoneListAuthDomains answers GET /v3/auth/domains, the domains the
+// caller may access: its own, as Keystone lists it. The official Huawei
+// Cloud Terraform provider reads its domain ID here when it configures.
+func (h *Cloud) keystoneListAuthDomains(x *emulator.Exchange, _ url.Values) (int, any) {
+	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
+	id := derivedHuaweiID("domain", x.Rec.AccessKey)
+	base := "http://" + x.R.Host + "/v3"
+	return http.StatusOK, map[string]any{
+		"domains": []map[string]any{{
+			"id": id, "name": domainName, "enabled": true, "description": "",
+			"links": map[string]any{"self": base + "/domains/" + id, "previous": nil, "next": nil},
+		}},
+		"links": map[string]any{"self": base + "/auth/domains", "previous": nil, "next": nil},
+	}
+}
+
+// keystoneShowCatalog answers GET /v3/auth/catalog, the service catalog, with
+// none: clients of the emulator name their endpoints. The official provider's
+// AK/SK login (golangsdk) reads it when it has no security token.
+func (h *Cloud) keystoneShowCatalog(x *emulator.Exchange, _ url.Values) (int, any) {
+	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
+	return http.StatusOK, map[string]any{
+		"catalog": []any{},
+		"links":   map[string]any{"self": "http://" + x.R.Host + "/v3/auth/catalog", "previous": nil, "next": nil},
+	}
+}
+
 // --- HSS ---
 
 func hssInvalid(param string) (int, any) {
 	return http.StatusBadRequest, huaweiError{ErrorCode: "HSS.1001", ErrorMsg: "Invalid parameter: " + param}
 }
 
-func (h *huaweiCloud) showImagePayPerScanStatistics(_ *exchange, _ url.Values) (int, any) {
+func (h *Cloud) showImagePayPerScanStatistics(_ *emulator.Exchange, _ url.Values) (int, any) {
 	if h.data.ImagePayPerScanStatistics == nil {
 		return http.StatusOK, HSSImageScanStatistics{}
 	}
 	return http.StatusOK, h.data.ImagePayPerScanStatistics
 }
 
-func (h *huaweiCloud) showResourceQuotas(_ *exchange, q url.Values) (int, any) {
+func (h *Cloud) showResourceQuotas(_ *emulator.Exchange, q url.Values) (int, any) {
 	version := q.Get("version")
 	if version != "" && !slices.Contains(hssVersions, version) {
 		return hssInvalid("version")
@@ -503,7 +664,7 @@ func metaStudioInvalid() (int, any) {
 	return http.StatusBadRequest, huaweiError{ErrorCode: "MSS.00000003", ErrorMsg: "Invalid parameter"}
 }
 
-func (h *huaweiCloud) countTenantResources(_ *exchange, q url.Values) (int, any) {
+func (h *Cloud) countTenantResources(_ *emulator.Exchange, q url.Values) (int, any) {
 	var wanted []string
 	if b := q.Get("business"); b != "" {
 		for _, t := range strings.Split(b, ",") {
@@ -533,9 +694,17 @@ func (h *huaweiCloud) countTenantResources(_ *exchange, q url.Values) (int, any)
 	out := MetaStudioResourcesCount{ResourcesCount: []MetaStudioResourceCount{}}
 	if h.data.TenantResourcesCount != nil {
 		for _, e := range h.data.TenantResourcesCount.ResourcesCount {
-			if wanted == nil || (e.BusinessType != nil && slices.Contains(wanted, *e.BusinessType)) {
-				out.ResourcesCount = append(out.ResourcesCount, e)
+			if wanted != nil && (e.BusinessType == nil || !slices.Contains(wanted, *e.BusinessType)) {
+				continue
 			}
+			if e.ExpireTime != nil {
+				exp, err := time.Parse(time.RFC3339, *e.ExpireTime)
+				if err == nil && ((!start.IsZero() && exp.Before(start)) || (!end.IsZero() && exp.After(end))) {
+					continue
+				}
+			}
+			e.ExpireTime = nil // the emulator's own field
+			out.ResourcesCount = append(out.ResourcesCount, e)
 		}
 	}
 	return http.StatusOK, out

@@ -1,12 +1,13 @@
-package emulator
+package tencent
 
 import (
 	"encoding/json"
-	"net"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // Tencent Cloud STS (API 3.0, version 2018-08-13) and the CVM instance metadata's role
@@ -33,17 +34,8 @@ const (
 	tcMsgDurationRange    = "DurationSeconds must be between 1 and 43200"
 )
 
-// TencentIssued is one temporary credential issued by the emulated STS or metadata.
-type TencentIssued struct {
-	Credential
-	Source  string // TencentAssumeRole, TencentAssumeRoleWithWebIdentity or TencentMetadataAction
-	RoleArn string // the role assumed (the role name for metadata)
-	Expires time.Time
-}
-
-// TencentIssued lists the temporary credentials issued so far, in order.
-func (s *Server) TencentIssued() []TencentIssued {
-	t := s.tencent
+// Issued lists the temporary credentials issued so far, in order.
+func (t *Cloud) Issued() []emulator.IssuedCredential {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	return slices.Clone(t.issued)
@@ -52,32 +44,29 @@ func (s *Server) TencentIssued() []TencentIssued {
 // isSTS reports whether r is addressed to STS rather than TCSS.
 func isSTS(r *http.Request) bool {
 	switch r.Header.Get("X-TC-Action") {
-	case TencentAssumeRole, TencentAssumeRoleWithWebIdentity:
+	case ActionAssumeRole, ActionAssumeRoleWithWebIdentity:
 		return true
 	}
 	return r.Header.Get("X-TC-Version") == tcSTSVersion
 }
 
 // isTencentMetadata reports whether r is addressed to the CVM metadata host.
-func isTencentMetadata(r *http.Request) bool {
-	host := r.Host
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	return host == TencentMetadataHost
-}
+func isTencentMetadata(r *http.Request) bool { return emulator.HostOnly(r.Host) == MetadataHost }
 
-// issue makes a temporary credential valid for seconds and adds it to the accepted ones.
-func (t *tencentCloud) issue(source, role string, seconds int64) TencentIssued {
+// issue makes a temporary credential valid for seconds (caller: the SecretId that signed the
+// request, "" for unsigned ones) and adds it to the accepted ones.
+func (t *Cloud) issue(source, role, caller string, seconds int64) emulator.IssuedCredential {
 	now := time.Now()
-	c := TencentIssued{
-		Credential: Credential{
-			AccessKey:     "AKIDTMP" + strings.ToUpper(randomHex(12)),
-			SecretKey:     randomHex(16),
-			SecurityToken: "tctoken-" + randomHex(24),
+	c := emulator.IssuedCredential{
+		Credential: emulator.Credential{
+			AccessKey:     "AKIDTMP" + strings.ToUpper(emulator.RandomHex(12)),
+			SecretKey:     emulator.RandomHex(16),
+			SecurityToken: "tctoken-" + emulator.RandomHex(24),
 		},
-		Source:  source,
-		RoleArn: role,
+		Cloud:   Name,
+		Via:     source,
+		Role:    role,
+		Caller:  caller,
 		Expires: now.Add(time.Duration(seconds) * time.Second).UTC().Truncate(time.Second),
 	}
 	t.mu.Lock()
@@ -104,12 +93,12 @@ type tcSTSPayload struct {
 // serveSTS answers AssumeRole (TC3-signed by a known permanent or issued key) and
 // AssumeRoleWithWebIdentity (unsigned: the SDK sends "Authorization: SKIP"; the token is the
 // proof).
-func (t *tencentCloud) serveSTS(x *exchange) {
+func (t *Cloud) serveSTS(x *emulator.Exchange) {
 	var body []byte
 	var apiErr *tencentAPIError
-	if x.rec.Action == TencentAssumeRoleWithWebIdentity {
+	if x.Rec.Action == ActionAssumeRoleWithWebIdentity {
 		var err error
-		if body, err = readBody(x.r); err != nil {
+		if body, err = emulator.ReadBody(x.R); err != nil {
 			apiErr = tcError(tcCodeRequestSizeLimit, tcMsgRequestSizeLimit)
 		}
 	} else {
@@ -119,15 +108,15 @@ func (t *tencentCloud) serveSTS(x *exchange) {
 	if apiErr == nil {
 		apiErr = t.stsRoute(x, body, &params)
 	}
-	if apiErr == nil && t.srv.intercept(x, t) {
+	if apiErr == nil && x.Intercept(t) {
 		return
 	}
-	var issued TencentIssued
+	var issued emulator.IssuedCredential
 	if apiErr == nil {
 		issued, apiErr = t.assume(x, params)
 	}
 	if apiErr != nil {
-		t.reply(x, http.StatusOK, tencentErrorPayload{Error: *apiErr, RequestID: x.rec.RequestID})
+		t.reply(x, http.StatusOK, tencentErrorPayload{Error: *apiErr, RequestID: x.Rec.RequestID})
 		return
 	}
 	t.reply(x, http.StatusOK, tcSTSPayload{
@@ -136,22 +125,22 @@ func (t *tencentCloud) serveSTS(x *exchange) {
 		},
 		ExpiredTime: issued.Expires.Unix(),
 		Expiration:  issued.Expires.Format(time.RFC3339),
-		RequestID:   x.rec.RequestID,
+		RequestID:   x.Rec.RequestID,
 	})
 }
 
 // stsRoute checks version, action and the JSON body.
-func (t *tencentCloud) stsRoute(x *exchange, body []byte, params *map[string]json.RawMessage) *tencentAPIError {
-	version := x.r.Header.Get("X-TC-Version")
+func (t *Cloud) stsRoute(x *emulator.Exchange, body []byte, params *map[string]json.RawMessage) *tencentAPIError {
+	version := x.R.Header.Get("X-TC-Version")
 	switch {
 	case version == "":
 		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Version")
 	case version != tcSTSVersion:
 		return tcError(tcCodeNoSuchVersion, tcMsgNoSuchVersion, version, stsService)
-	case x.rec.Action == "":
+	case x.Rec.Action == "":
 		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Action")
-	case x.rec.Action != TencentAssumeRole && x.rec.Action != TencentAssumeRoleWithWebIdentity:
-		return tcError(tcCodeInvalidAction, tcMsgInvalidAction, x.rec.Action, stsService, version)
+	case x.Rec.Action != ActionAssumeRole && x.Rec.Action != ActionAssumeRoleWithWebIdentity:
+		return tcError(tcCodeInvalidAction, tcMsgInvalidAction, x.Rec.Action, stsService, version)
 	}
 	if err := json.Unmarshal(body, params); err != nil || *params == nil {
 		return tcError(tcCodeInvalidParameter, tcMsgInvalidJSON)
@@ -160,43 +149,43 @@ func (t *tencentCloud) stsRoute(x *exchange, body []byte, params *map[string]jso
 }
 
 // assume checks the role (and, for web identity, the provider and token), then issues.
-func (t *tencentCloud) assume(x *exchange, params map[string]json.RawMessage) (TencentIssued, *tencentAPIError) {
+func (t *Cloud) assume(x *emulator.Exchange, params map[string]json.RawMessage) (emulator.IssuedCredential, *tencentAPIError) {
 	str := func(name string) (string, bool) {
 		var s string
 		raw, ok := params[name]
 		return s, ok && json.Unmarshal(raw, &s) == nil && s != ""
 	}
 	required := []string{"RoleArn", "RoleSessionName"}
-	if x.rec.Action == TencentAssumeRoleWithWebIdentity {
+	if x.Rec.Action == ActionAssumeRoleWithWebIdentity {
 		required = append(required, "ProviderId", "WebIdentityToken")
 	}
 	for _, name := range required {
 		if _, ok := str(name); !ok {
-			return TencentIssued{}, tcError(tcCodeMissingParameter, tcMsgMissingParameter, name)
+			return emulator.IssuedCredential{}, tcError(tcCodeMissingParameter, tcMsgMissingParameter, name)
 		}
 	}
 	seconds := int64(stsDefaultDuration)
 	if raw, ok := params["DurationSeconds"]; ok {
 		if err := json.Unmarshal(raw, &seconds); err != nil || seconds < 1 || seconds > stsMaxDuration {
-			return TencentIssued{}, tcError(tcCodeParamError, tcMsgDurationRange)
+			return emulator.IssuedCredential{}, tcError(tcCodeParamError, tcMsgDurationRange)
 		}
 	}
 	role, _ := str("RoleArn")
-	if x.rec.Action == TencentAssumeRoleWithWebIdentity {
+	if x.Rec.Action == ActionAssumeRoleWithWebIdentity {
 		provider, _ := str("ProviderId")
 		token, _ := str("WebIdentityToken")
 		tokens, ok := t.identity.OIDCProviders[provider]
 		if !ok {
-			return TencentIssued{}, tcError(tcCodeParamError, tcMsgProviderNotExist, provider)
+			return emulator.IssuedCredential{}, tcError(tcCodeParamError, tcMsgProviderNotExist, provider)
 		}
 		if !slices.Contains(tokens, token) {
-			return TencentIssued{}, tcError(tcCodeWebIdentityToken, tcMsgWebIdentityToken)
+			return emulator.IssuedCredential{}, tcError(tcCodeWebIdentityToken, tcMsgWebIdentityToken)
 		}
 	}
 	if !slices.Contains(t.identity.Roles, role) {
-		return TencentIssued{}, tcError(tcCodeRoleNotExist, tcMsgRoleNotExist)
+		return emulator.IssuedCredential{}, tcError(tcCodeRoleNotExist, tcMsgRoleNotExist)
 	}
-	return t.issue(x.rec.Action, role, seconds), nil
+	return t.issue(x.Rec.Action, role, x.Rec.AccessKey, seconds), nil
 }
 
 // metadataCredentials is the CVM metadata's answer for a role.
@@ -211,29 +200,29 @@ type metadataCredentials struct {
 
 // serveMetadata answers GET /latest/meta-data/cam/security-credentials/ (the bound role's
 // name) and .../<role> (its temporary credentials), as plain HTTP on the metadata host.
-func (t *tencentCloud) serveMetadata(x *exchange) {
-	x.rec.Action = TencentMetadataAction
-	if t.srv.intercept(x, t) {
+func (t *Cloud) serveMetadata(x *emulator.Exchange) {
+	x.Rec.Action = ActionMetadata
+	if x.Intercept(t) {
 		return
 	}
 	role := t.identity.MetadataRole
-	rest, ok := strings.CutPrefix(x.r.URL.Path, tencentMetadataRolePath)
-	if !ok || x.r.Method != http.MethodGet || role == "" || (rest != "" && rest != role) {
-		x.w.Header().Set("Content-Type", "text/plain")
-		x.send(http.StatusNotFound, []byte("404 - Not Found"))
+	rest, ok := strings.CutPrefix(x.R.URL.Path, tencentMetadataRolePath)
+	if !ok || x.R.Method != http.MethodGet || role == "" || (rest != "" && rest != role) {
+		x.W.Header().Set("Content-Type", "text/plain")
+		x.Send(http.StatusNotFound, []byte("404 - Not Found"))
 		return
 	}
 	if rest == "" {
-		x.w.Header().Set("Content-Type", "text/plain")
-		x.send(http.StatusOK, []byte(role))
+		x.W.Header().Set("Content-Type", "text/plain")
+		x.Send(http.StatusOK, []byte(role))
 		return
 	}
-	c := t.issue(TencentMetadataAction, role, stsDefaultDuration)
-	x.rec.AccessKey = c.AccessKey
+	c := t.issue(ActionMetadata, role, "", stsDefaultDuration)
+	x.Rec.AccessKey = c.AccessKey
 	raw, _ := json.Marshal(metadataCredentials{
 		TmpSecretId: c.AccessKey, TmpSecretKey: c.SecretKey, Token: c.SecurityToken,
 		ExpiredTime: c.Expires.Unix(), Expiration: c.Expires.Format(time.RFC3339), Code: "Success",
 	})
-	x.w.Header().Set("Content-Type", "application/json")
-	x.send(http.StatusOK, raw)
+	x.W.Header().Set("Content-Type", "application/json")
+	x.Send(http.StatusOK, raw)
 }

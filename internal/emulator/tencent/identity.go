@@ -1,8 +1,8 @@
-package emulator
+package tencent
 
-// TencentIdentity is what the emulated cloud's credential sources know: the roles that may be
+// Identity is what the emulated cloud's credential sources know: the roles that may be
 // assumed, the OIDC identity providers and their tokens, the instance's metadata role.
-type TencentIdentity struct {
+type Identity struct {
 	// Roles are the role ARNs (qcs::cam::uin/<uin>:roleName/<name>) that STS AssumeRole and
 	// AssumeRoleWithWebIdentity may assume; any other is InvalidParameter.RoleNotExist.
 	Roles []string
@@ -15,14 +15,14 @@ type TencentIdentity struct {
 	MetadataRole string
 }
 
-// TencentMetadataHost is the CVM instance metadata host the SDK's CVM role provider calls.
-const TencentMetadataHost = "metadata.tencentyun.com"
+// MetadataHost is the CVM instance metadata host the SDK's CVM role provider calls.
+const MetadataHost = "metadata.tencentyun.com"
 
 // Actions as requests to the Tencent credential sources are recorded (and faults injected):
 // the STS actions carry their API names; a metadata request is recorded as
-// TencentMetadataAction.
+// ActionMetadata.
 const (
-	TencentAssumeRole                = "AssumeRole"
-	TencentAssumeRoleWithWebIdentity = "AssumeRoleWithWebIdentity"
-	TencentMetadataAction            = "CvmRoleCredentials"
+	ActionAssumeRole                = "AssumeRole"
+	ActionAssumeRoleWithWebIdentity = "AssumeRoleWithWebIdentity"
+	ActionMetadata                  = "CvmRoleCredentials"
 )

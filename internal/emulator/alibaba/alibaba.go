@@ -1,4 +1,4 @@
-package emulator
+package alibaba
 
 import (
 	"encoding/json"
@@ -8,13 +8,29 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
-// alibabaCloudName is the Request.Cloud value for Alibaba Cloud requests.
-const alibabaCloudName = "alicloud"
+// Name is the Request.Cloud value for Alibaba Cloud requests, and the name of
+// its section in the data file.
+const Name = "alicloud"
 
-// AlibabaData is the Alibaba Cloud section of Data.
-type AlibabaData struct {
+// DefaultCredential is what the emulator accepts for Alibaba Cloud when
+// Options.Credentials is nil. It is an emulator-only constant, not a secret.
+var DefaultCredential = emulator.Credential{AccessKey: "LTAIEMULATORALIBABA0001", SecretKey: "emulator-alibaba-secret-key"}
+
+// Options configures the emulated Alibaba Cloud.
+type Options struct {
+	Data        *Data                 // nil: DefaultData() (the vendor docs' example response); copied
+	Credentials []emulator.Credential // nil: []emulator.Credential{DefaultCredential}
+	// Identity is what its credential sources (Sts, ECS metadata) know; credentials they
+	// issue are accepted by the APIs.
+	Identity Identity
+}
+
+// Data is the Alibaba Cloud section of Data.
+type Data struct {
 	AuthSummary *SASAuthSummary `json:"sas_auth_summary,omitempty"`
 }
 
@@ -83,14 +99,15 @@ type SASPostPaidVersionSummary struct {
 // documentation, less its RequestId.
 const sasDefaultAuthSummary = `{"DefaultAuthToAll":1,"AllowPartialBuy":1,"AllowUpgradePartialBuy":1,"HasPreBindSetting":true,"IsMultiVersion":1,"AutoBind":1,"HighestVersion":1,"Machine":{"RiskCoreCount":10,"BindCoreCount":10,"TotalEcsCount":10,"BindEcsCount":10,"TotalCoreCount":10,"RiskEcsCount":10,"UnBindEcsCount":10,"UnBindCoreCount":10,"PostPaidBindCoreCount":10,"PostPaidBindEcsCount":10},"VersionSummary":[{"Index":1,"Version":3,"UsedCoreCount":10,"UnUsedCount":10,"UsedEcsCount":10,"TotalCount":10,"TotalEcsAuthCount":10,"TotalCoreAuthCount":10,"UnusedEcsAuthCount":10,"UnusedCoreAuthCount":10,"AuthBindType":"ASSET"}],"AllowUserUnbind":1,"PostPaidVersionSummary":[{"AuthBindType":"ASSET","Version":3,"Index":1,"UsedCoreCount":10,"UsedEcsCount":10}],"PostPaidHostAutoBind":"1","PostPaidHostAutoBindVersion":"7","PostPaidHighestVersion":"7"}`
 
-func defaultAlibabaData() AlibabaData {
-	d := AlibabaData{AuthSummary: new(SASAuthSummary)}
-	mustDecode(sasDefaultAuthSummary, d.AuthSummary)
+// DefaultData returns the vendor documentation's example response.
+func DefaultData() Data {
+	d := Data{AuthSummary: new(SASAuthSummary)}
+	emulator.MustDecode(sasDefaultAuthSummary, d.AuthSummary)
 	return d
 }
 
-// merge replaces d's parts with the ones other sets.
-func (d *AlibabaData) merge(other *AlibabaData) {
+// Merge replaces d's parts with the ones other sets.
+func (d *Data) Merge(other *Data) {
 	if other.AuthSummary != nil {
 		d.AuthSummary = other.AuthSummary
 	}
@@ -109,36 +126,35 @@ const alibabaMaxSkew = 15 * time.Minute
 
 // Alibaba Cloud POP gateway errors, with the gateway's statuses and messages.
 var (
-	aliIncompleteSignature = &failure{http.StatusBadRequest, "IncompleteSignature", "The request signature does not conform to Aliyun standards."}
-	aliAccessKeyNotFound   = &failure{http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found."}
-	aliSignatureMismatch   = &failure{http.StatusBadRequest, "SignatureDoesNotMatch", "Specified signature is not matched with our calculation."}
-	aliTimestampMissing    = &failure{http.StatusBadRequest, "IllegalTimestamp", `The input parameter "Timestamp" that is mandatory for processing this request is not supplied.`}
-	aliTimestampFormat     = &failure{http.StatusBadRequest, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted."}
-	aliTimestampExpired    = &failure{http.StatusBadRequest, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."}
-	aliNonceUsed           = &failure{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
-	aliTokenMismatch       = &failure{http.StatusBadRequest, "InvalidSecurityToken.Mismatch", "Specified SecurityToken mismatch with the AccessKey."}
-	aliTokenMalformed      = &failure{http.StatusBadRequest, "InvalidSecurityToken.Malformed", "Specified SecurityToken is malformed."}
-	aliInvalidVersion      = &failure{http.StatusBadRequest, "InvalidVersion", "Specified parameter Version is not valid."}
-	aliActionNotFound      = &failure{http.StatusNotFound, "InvalidAction.NotFound", "Specified api is not found, please check your url and method."}
+	aliIncompleteSignature = &emulator.Failure{Status: http.StatusBadRequest, Code: "IncompleteSignature", Message: "The request signature does not conform to Aliyun standards."}
+	aliAccessKeyNotFound   = &emulator.Failure{Status: http.StatusNotFound, Code: "InvalidAccessKeyId.NotFound", Message: "Specified access key is not found."}
+	aliSignatureMismatch   = &emulator.Failure{Status: http.StatusBadRequest, Code: "SignatureDoesNotMatch", Message: "Specified signature is not matched with our calculation."}
+	aliTimestampMissing    = &emulator.Failure{Status: http.StatusBadRequest, Code: "IllegalTimestamp", Message: `The input parameter "Timestamp" that is mandatory for processing this request is not supplied.`}
+	aliTimestampFormat     = &emulator.Failure{Status: http.StatusBadRequest, Code: "InvalidTimeStamp.Format", Message: "Specified time stamp or date value is not well formatted."}
+	aliTimestampExpired    = &emulator.Failure{Status: http.StatusBadRequest, Code: "InvalidTimeStamp.Expired", Message: "Specified time stamp or date value is expired."}
+	aliNonceUsed           = &emulator.Failure{Status: http.StatusBadRequest, Code: "SignatureNonceUsed", Message: "Specified signature nonce was used already."}
+	aliTokenMismatch       = &emulator.Failure{Status: http.StatusBadRequest, Code: "InvalidSecurityToken.Mismatch", Message: "Specified SecurityToken mismatch with the AccessKey."}
+	aliTokenMalformed      = &emulator.Failure{Status: http.StatusBadRequest, Code: "InvalidSecurityToken.Malformed", Message: "Specified SecurityToken is malformed."}
+	aliInvalidVersion      = &emulator.Failure{Status: http.StatusBadRequest, Code: "InvalidVersion", Message: "Specified parameter Version is not valid."}
+	aliActionNotFound      = &emulator.Failure{Status: http.StatusNotFound, Code: "InvalidAction.NotFound", Message: "Specified api is not found, please check your url and method."}
 )
 
-func aliMissingParameter(name string) *failure {
-	return &failure{http.StatusBadRequest, "MissingParameter",
-		fmt.Sprintf("The input parameter %q that is mandatory for processing this request is not supplied.", name)}
+func aliMissingParameter(name string) *emulator.Failure {
+	return &emulator.Failure{Status: http.StatusBadRequest, Code: "MissingParameter",
+		Message: fmt.Sprintf("The input parameter %q that is mandatory for processing this request is not supplied.", name)}
 }
 
-// alibabaCloud emulates the Alibaba Cloud POP gateway and Security Center
+// Cloud emulates the Alibaba Cloud POP gateway and Security Center
 // behind it.
-type alibabaCloud struct {
-	srv      *Server
-	data     *AlibabaData
-	identity AlibabaIdentity
+type Cloud struct {
+	data     *Data
+	identity Identity
 
 	// credMu guards the accepted credentials, which Sts and the metadata service add to.
 	credMu         sync.RWMutex
-	creds          map[string]Credential // by AccessKey ID
-	expiry         map[string]time.Time  // issued credentials: when they stop being accepted
-	issued         []IssuedCredential
+	creds          map[string]emulator.Credential // by AccessKey ID
+	expiry         map[string]time.Time           // issued credentials: when they stop being accepted
+	issued         []emulator.IssuedCredential
 	metadataTokens map[string]time.Time // IMDSv2 token -> expiry
 
 	mu        sync.Mutex
@@ -146,9 +162,20 @@ type alibabaCloud struct {
 	lastPrune time.Time
 }
 
-func newAlibabaCloud(srv *Server, data *AlibabaData, creds []Credential) *alibabaCloud {
-	a := &alibabaCloud{
-		srv: srv, data: data, creds: make(map[string]Credential, len(creds)), nonces: map[string]time.Time{},
+// New builds the emulated Alibaba Cloud, a Backend for emulator.New.
+func New(opts Options) *Cloud {
+	data := opts.Data
+	if data == nil {
+		d := DefaultData()
+		data = &d
+	}
+	creds := opts.Credentials
+	if creds == nil {
+		creds = []emulator.Credential{DefaultCredential}
+	}
+	a := &Cloud{
+		data: emulator.Clone(data), identity: opts.Identity,
+		creds: make(map[string]emulator.Credential, len(creds)), nonces: map[string]time.Time{},
 		expiry: map[string]time.Time{}, metadataTokens: map[string]time.Time{},
 	}
 	for _, c := range creds {
@@ -157,67 +184,68 @@ func newAlibabaCloud(srv *Server, data *AlibabaData, creds []Credential) *alibab
 	return a
 }
 
-// claims: the SDK names every action in x-acs-action; the Authorization
+// Name is the Request.Cloud value of Alibaba Cloud requests.
+func (a *Cloud) Name() string { return Name }
+
+// Actions names every action the emulated Alibaba Cloud records.
+func (a *Cloud) Actions() []string {
+	return []string{sasGetAuthSummary, stsAssumeRole, stsAssumeRoleWithOIDC,
+		ActionMetadataToken, ActionMetadataRoleName, ActionMetadataCredentials}
+}
+
+// Claims: the SDK names every action in x-acs-action; the Authorization
 // prefix also catches a signed request that forgot it. Sts requests (RPC style,
 // not ACS3) name Version and Action in the query; metadata requests are
 // addressed to the ECS metadata host.
-func (a *alibabaCloud) claims(r *http.Request) bool {
+func (a *Cloud) Claims(r *http.Request) bool {
 	return r.Header.Get("x-acs-action") != "" || strings.HasPrefix(r.Header.Get("Authorization"), "ACS3-") ||
-		isSTSRequest(r) || hostOnly(r.Host) == AlibabaMetadataHost
+		isSTSRequest(r) || emulator.HostOnly(r.Host) == MetadataHost
 }
 
-// hostOnly strips a port from host.
-func hostOnly(host string) string {
-	if i := strings.LastIndexByte(host, ':'); i >= 0 && !strings.Contains(host[i:], "]") {
-		return host[:i]
-	}
-	return host
-}
-
-// serve runs the gateway pipeline: authenticate, route by version and
+// Serve runs the gateway pipeline: authenticate, route by version and
 // action, apply injected faults, then answer.
-func (a *alibabaCloud) serve(x *exchange) {
-	x.rec.Cloud = alibabaCloudName
-	if hostOnly(x.r.Host) == AlibabaMetadataHost {
+func (a *Cloud) Serve(x *emulator.Exchange) {
+	x.Rec.Cloud = Name
+	if emulator.HostOnly(x.R.Host) == MetadataHost {
 		a.serveMetadata(x)
 		return
 	}
-	x.rec.RequestID = alibabaRequestID(x.rec.RequestID)
-	if isSTSRequest(x.r) && x.r.Header.Get("x-acs-action") == "" {
+	x.Rec.RequestID = alibabaRequestID(x.Rec.RequestID)
+	if isSTSRequest(x.R) && x.R.Header.Get("x-acs-action") == "" {
 		a.serveSTS(x)
 		return
 	}
-	x.rec.Action = x.r.Header.Get("x-acs-action")
+	x.Rec.Action = x.R.Header.Get("x-acs-action")
 
 	f := a.authenticate(x)
 	if f == nil {
 		f = a.route(x)
 	}
 	if f != nil {
-		a.fail(x, *f)
+		a.Fail(x, *f)
 		return
 	}
 	// Faults come after routing, so they only hit calls the API would serve.
-	if a.srv.intercept(x, a) {
+	if x.Intercept(a) {
 		return
 	}
-	a.reply(x, http.StatusOK, sasAuthSummaryPayload{RequestID: x.rec.RequestID, SASAuthSummary: a.data.AuthSummary})
+	a.reply(x, http.StatusOK, sasAuthSummaryPayload{RequestID: x.Rec.RequestID, SASAuthSummary: a.data.AuthSummary})
 }
 
 // authenticate verifies the ACS3-HMAC-SHA256 signature, the timestamp, the
 // STS token and the nonce as the POP gateway does.
-func (a *alibabaCloud) authenticate(x *exchange) *failure {
-	r := x.r
+func (a *Cloud) authenticate(x *emulator.Exchange) *emulator.Failure {
+	r := x.R
 	auth, ok := parseACS3Authorization(r.Header.Get("Authorization"))
 	if !ok {
 		return aliIncompleteSignature
 	}
-	x.rec.AccessKey = auth.accessKey
-	cred, ok, expired := a.credential(auth.accessKey)
+	x.Rec.AccessKey = auth.AccessKey
+	cred, ok, expired := a.credential(auth.AccessKey)
 	if !ok {
 		return aliAccessKeyNotFound
 	}
-	if !acs3SignsRequired(r, auth.signedHeaders) {
+	if !acs3SignsRequired(r, auth.SignedHeaders) {
 		return aliIncompleteSignature
 	}
 	date := r.Header.Get("x-acs-date")
@@ -236,13 +264,13 @@ func (a *alibabaCloud) authenticate(x *exchange) *failure {
 	if nonce == "" {
 		return aliMissingParameter("SignatureNonce")
 	}
-	body, bodyErr := readBody(r)
+	body, bodyErr := emulator.ReadBody(r)
 	query, queryErr := url.ParseQuery(r.URL.RawQuery)
 	// The signature covers x-acs-content-sha256, the body's hash as the
 	// client claims it; the gateway also holds the claim to the body received.
-	payloadHash := hexSHA256(body)
-	want := acs3Signature(cred.SecretKey, acs3CanonicalRequest(r, query, auth.signedHeaders, payloadHash))
-	if bodyErr != nil || queryErr != nil || r.Header.Get("x-acs-content-sha256") != payloadHash || !constantTimeEqual(want, auth.signature) {
+	payloadHash := emulator.HexSHA256(body)
+	want := acs3Signature(cred.SecretKey, acs3CanonicalRequest(r, query, auth.SignedHeaders, payloadHash))
+	if bodyErr != nil || queryErr != nil || r.Header.Get("x-acs-content-sha256") != payloadHash || !emulator.ConstantTimeEqual(want, auth.Signature) {
 		return aliSignatureMismatch
 	}
 	if f := checkSecurityToken(r, cred); f != nil {
@@ -253,7 +281,7 @@ func (a *alibabaCloud) authenticate(x *exchange) *failure {
 	}
 	// Only a verified request uses up its nonce, so a forged one cannot
 	// burn the nonce of a genuine request.
-	if !a.useNonce(auth.accessKey+"\n"+nonce, sent.Add(alibabaMaxSkew), now) {
+	if !a.useNonce(auth.AccessKey+"\n"+nonce, sent.Add(alibabaMaxSkew), now) {
 		return aliNonceUsed
 	}
 	return nil
@@ -261,14 +289,14 @@ func (a *alibabaCloud) authenticate(x *exchange) *failure {
 
 // checkSecurityToken matches x-acs-security-token against cred: STS
 // credentials need theirs, permanent keys take none.
-func checkSecurityToken(r *http.Request, cred Credential) *failure {
+func checkSecurityToken(r *http.Request, cred emulator.Credential) *emulator.Failure {
 	tokens := r.Header.Values("x-acs-security-token")
 	switch {
 	case cred.SecurityToken == "" && len(tokens) > 0:
 		return aliTokenMalformed
 	case cred.SecurityToken != "" && len(tokens) == 0:
 		return aliMissingParameter("SecurityToken")
-	case cred.SecurityToken != "" && (len(tokens) != 1 || !constantTimeEqual(tokens[0], cred.SecurityToken)):
+	case cred.SecurityToken != "" && (len(tokens) != 1 || !emulator.ConstantTimeEqual(tokens[0], cred.SecurityToken)):
 		return aliTokenMismatch
 	}
 	// With STS the SDK repeats the AccessKey ID next to the token.
@@ -281,7 +309,7 @@ func checkSecurityToken(r *http.Request, cred Credential) *failure {
 // useNonce records key until expires and reports whether it was unused.
 // Expired entries are dropped at most once a minute, which bounds the map by
 // the traffic of one skew window.
-func (a *alibabaCloud) useNonce(key string, expires, now time.Time) bool {
+func (a *Cloud) useNonce(key string, expires, now time.Time) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if now.Sub(a.lastPrune) > time.Minute {
@@ -301,15 +329,15 @@ func (a *alibabaCloud) useNonce(key string, expires, now time.Time) bool {
 
 // route checks what the request asks for against the one emulated API. RPC
 // APIs live at "/" and take GET or POST.
-func (a *alibabaCloud) route(x *exchange) *failure {
-	r := x.r
+func (a *Cloud) route(x *emulator.Exchange) *emulator.Failure {
+	r := x.R
 	version := r.Header.Get("x-acs-version")
 	switch {
 	case version == "":
 		return aliMissingParameter("Version")
 	case version != sasVersion:
 		return aliInvalidVersion
-	case x.rec.Action != sasGetAuthSummary, r.URL.Path != "/", r.Method != http.MethodGet && r.Method != http.MethodPost:
+	case x.Rec.Action != sasGetAuthSummary, r.URL.Path != "/", r.Method != http.MethodGet && r.Method != http.MethodPost:
 		return aliActionNotFound
 	}
 	// GetAuthSummary takes no parameters, and the gateway ignores unknown ones.
@@ -331,45 +359,45 @@ type sasAuthSummaryPayload struct {
 	*SASAuthSummary
 }
 
-// fail answers f as the POP gateway does; status 0 is 400.
-func (a *alibabaCloud) fail(x *exchange, f failure) {
-	if f.status == 0 {
-		f.status = http.StatusBadRequest
+// Fail answers f as the POP gateway does; status 0 is 400.
+func (a *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
+	if f.Status == 0 {
+		f.Status = http.StatusBadRequest
 	}
 	product := sasProduct
-	if x.rec.Action == stsAssumeRole || x.rec.Action == stsAssumeRoleWithOIDC {
+	if x.Rec.Action == stsAssumeRole || x.Rec.Action == stsAssumeRoleWithOIDC {
 		product = stsProduct
 	}
-	a.reply(x, f.status, alibabaError{
-		RequestID: x.rec.RequestID,
-		Message:   f.message,
-		Recommend: "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(f.code) + "&product=" + product + "&requestId=" + x.rec.RequestID,
-		HostID:    x.r.Host,
-		Code:      f.code,
+	a.reply(x, f.Status, alibabaError{
+		RequestID: x.Rec.RequestID,
+		Message:   f.Message,
+		Recommend: "https://api.aliyun.com/troubleshoot?q=" + url.QueryEscape(f.Code) + "&product=" + product + "&requestId=" + x.Rec.RequestID,
+		HostID:    x.R.Host,
+		Code:      f.Code,
 	})
 }
 
 // reply writes a JSON body with the headers every POP response carries.
-func (a *alibabaCloud) reply(x *exchange, status int, body any) {
-	x.rec.Status = status
+func (a *Cloud) reply(x *emulator.Exchange, status int, body any) {
+	x.Rec.Status = status
 	raw, err := json.Marshal(body)
 	if err != nil { // only plain structs: cannot happen
 		raw = []byte(`{}`)
 	}
-	x.w.Header().Set("Content-Type", "application/json;charset=utf-8")
-	x.w.Header().Set("x-acs-request-id", x.rec.RequestID)
-	x.send(status, raw)
+	x.W.Header().Set("Content-Type", "application/json;charset=utf-8")
+	x.W.Header().Set("x-acs-request-id", x.Rec.RequestID)
+	x.Send(status, raw)
 }
 
-// throttled is the POP gateway's flow control answer; the SDK maps
+// Throttled is the POP gateway's flow control answer; the SDK maps
 // Throttling* codes to its ThrottlingError.
-func (a *alibabaCloud) throttled(int) failure {
-	return failure{http.StatusBadRequest, "Throttling.User", "Request was denied due to user flow control."}
+func (a *Cloud) Throttled(emulator.Limit) emulator.Failure {
+	return emulator.Failure{Status: http.StatusBadRequest, Code: "Throttling.User", Message: "Request was denied due to user flow control."}
 }
 
-// serverFault is a 5xx, which the SDK maps to its ServerError.
-func (a *alibabaCloud) serverFault() failure {
-	return failure{http.StatusInternalServerError, "ServerError", "The request processing has failed due to some unknown error, exception or failure."}
+// ServerFault is a 5xx, which the SDK maps to its ServerError.
+func (a *Cloud) ServerFault() emulator.Failure {
+	return emulator.Failure{Status: http.StatusInternalServerError, Code: "ServerError", Message: "The request processing has failed due to some unknown error, exception or failure."}
 }
 
 // alibabaRequestID turns the server's 32-hex request ID into the upper-case

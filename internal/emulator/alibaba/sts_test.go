@@ -1,4 +1,4 @@
-package emulator
+package alibaba
 
 import (
 	"encoding/json"
@@ -11,6 +11,8 @@ import (
 	"time"
 
 	credutils "github.com/aliyun/credentials-go/credentials/utils"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 const (
@@ -19,16 +21,16 @@ const (
 	testIDToken = "eyJhbGciOiJSUzI1NiJ9.ci-token.sig"
 )
 
-func stsFixture(t *testing.T) (*Server, *httptest.Server) {
+func stsFixture(t *testing.T) (*emulator.Server, *httptest.Server) {
 	t.Helper()
-	emu := New(Options{
-		AlibabaCredentials: []Credential{aliTestCred},
-		AlibabaIdentity: AlibabaIdentity{
-			Roles: []AlibabaRole{
+	emu := newServer(Options{
+		Credentials: []emulator.Credential{aliTestCred},
+		Identity: Identity{
+			Roles: []Role{
 				{ARN: testRoleARN, OIDCProviderARN: testOIDCARN},
 				{ARN: "acs:ram::1234567890123456:role/guarded", ExternalID: "ext-1"},
 			},
-			OIDCProviders: []AlibabaOIDCProvider{{ARN: testOIDCARN, Tokens: []string{testIDToken}}},
+			OIDCProviders: []OIDCProvider{{ARN: testOIDCARN, Tokens: []string{testIDToken}}},
 			MetadataRole:  "EcsRole",
 		},
 	})
@@ -39,7 +41,7 @@ func stsFixture(t *testing.T) (*Server, *httptest.Server) {
 
 // stsRequest builds an Sts request as credentials-go does: query + form body, signed (when
 // cred is not nil) with the SDK's own HMAC-SHA1 helper over the RPC string-to-sign.
-func stsRequest(t *testing.T, base, action string, cred *Credential, form map[string]string, tamper func(q map[string]string)) *http.Request {
+func stsRequest(t *testing.T, base, action string, cred *emulator.Credential, form map[string]string, tamper func(q map[string]string)) *http.Request {
 	t.Helper()
 	q := map[string]string{"Version": "2015-04-01", "Action": action, "Format": "JSON", "Timestamp": credutils.GetTimeInFormatISO8601()}
 	if cred != nil {
@@ -93,8 +95,8 @@ func TestAlibabaSTSAssumeRole(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("status %d: %v", status, body)
 	}
-	issued := emu.AlibabaIssued()
-	if len(issued) != 1 || issued[0].Caller != aliTestCred.AccessKey || issued[0].RoleARN != testRoleARN {
+	issued := emu.Issued(Name)
+	if len(issued) != 1 || issued[0].Caller != aliTestCred.AccessKey || issued[0].Role != testRoleARN {
 		t.Fatalf("issued = %+v", issued)
 	}
 	c := body["Credentials"].(map[string]any)
@@ -121,8 +123,8 @@ func TestAlibabaSTSAssumeRole(t *testing.T) {
 
 func TestAlibabaSTSErrors(t *testing.T) {
 	_, srv := stsFixture(t)
-	wrong := Credential{AccessKey: aliTestCred.AccessKey, SecretKey: "wrong"}
-	unknown := Credential{AccessKey: "LTAIUNKNOWN", SecretKey: "x"}
+	wrong := emulator.Credential{AccessKey: aliTestCred.AccessKey, SecretKey: "wrong"}
+	unknown := emulator.Credential{AccessKey: "LTAIUNKNOWN", SecretKey: "x"}
 	form := map[string]string{"RoleArn": testRoleARN, "RoleSessionName": "s"}
 	cases := []struct {
 		name   string
@@ -180,11 +182,12 @@ func TestAlibabaSTSOIDCAndIssuedCredentialsForSAS(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("status %d: %v", status, body)
 	}
-	issued := emu.AlibabaIssued()[0]
+	issued := emu.Issued(Name)[0]
 	// The SAS API accepts the issued key with its token only.
-	emu.alibaba.credMu.RLock()
-	_, ok := emu.alibaba.creds[issued.AccessKey]
-	emu.alibaba.credMu.RUnlock()
+	cloud := emu.Backend(Name).(*Cloud)
+	cloud.credMu.RLock()
+	_, ok := cloud.creds[issued.AccessKey]
+	cloud.credMu.RUnlock()
 	if !ok {
 		t.Fatal("issued credential not accepted")
 	}
@@ -194,7 +197,7 @@ func TestAlibabaSTSOIDCAndIssuedCredentialsForSAS(t *testing.T) {
 		t.Errorf("wrong token: %v", fl)
 	}
 	r.Header.Del("x-acs-security-token")
-	if fl := checkSecurityToken(r, issued.Credential); fl == nil || fl.code != "MissingParameter" {
+	if fl := checkSecurityToken(r, issued.Credential); fl == nil || fl.Code != "MissingParameter" {
 		t.Errorf("no token: %v", fl)
 	}
 }
@@ -203,7 +206,7 @@ func TestAlibabaMetadata(t *testing.T) {
 	emu, srv := stsFixture(t)
 	get := func(method, path, token string) (int, string) {
 		r, _ := http.NewRequest(method, srv.URL+path, nil)
-		r.Host = AlibabaMetadataHost
+		r.Host = MetadataHost
 		if token != "" {
 			r.Header.Set("X-aliyun-ecs-metadata-token", token)
 		}
@@ -236,7 +239,7 @@ func TestAlibabaMetadata(t *testing.T) {
 	if status != 200 || json.Unmarshal([]byte(body), &m) != nil || m.Code != "Success" {
 		t.Fatalf("credentials: %d %s", status, body)
 	}
-	issued := emu.AlibabaIssued()
+	issued := emu.Issued(Name)
 	if len(issued) != 1 || issued[0].AccessKey != m.AccessKeyID || issued[0].SecurityToken != m.SecurityToken {
 		t.Errorf("issued %+v, answered %+v", issued, m)
 	}

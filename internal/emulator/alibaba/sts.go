@@ -1,17 +1,17 @@
-package emulator
+package alibaba
 
 import (
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha1"
 	"encoding/base64"
-	"encoding/hex"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // Alibaba Cloud Sts (2015-04-01, RPC style): AssumeRole, signed with HMAC-SHA1 over the RPC
@@ -26,44 +26,34 @@ const (
 	stsAssumeRole         = "AssumeRole"
 	stsAssumeRoleWithOIDC = "AssumeRoleWithOIDC"
 
-	// AlibabaMetadataHost is the ECS instance-metadata address.
-	AlibabaMetadataHost = "100.100.100.200"
+	// MetadataHost is the ECS instance-metadata address.
+	MetadataHost = "100.100.100.200"
 
 	// The actions metadata requests are recorded (and faults injected) under.
-	AlibabaMetadataTokenAction       = "ECSMetadataToken"       // PUT /latest/api/token
-	AlibabaMetadataRoleNameAction    = "ECSMetadataRoleName"    // GET .../security-credentials/
-	AlibabaMetadataCredentialsAction = "ECSMetadataCredentials" // GET .../security-credentials/<role>
+	ActionMetadataToken       = "ECSMetadataToken"       // PUT /latest/api/token
+	ActionMetadataRoleName    = "ECSMetadataRoleName"    // GET .../security-credentials/
+	ActionMetadataCredentials = "ECSMetadataCredentials" // GET .../security-credentials/<role>
 )
 
 // Sts errors, with the statuses Alibaba documents for them.
 var (
-	stsRoleNotExist         = &failure{http.StatusNotFound, "EntityNotExist.Role", "The specified Role not exists ."}
-	stsOIDCProviderNotExist = &failure{http.StatusNotFound, "EntityNotExist.OIDCProvider", "The specified OIDCProvider not exists."}
-	stsNoPermission         = &failure{http.StatusForbidden, "NoPermission", "You are not authorized to do this action. You should be authorized by RAM."}
-	stsOIDCTokenInvalid     = &failure{http.StatusBadRequest, "AuthenticationFail.OIDCToken.Invalid", "The OIDCToken is invalid."}
-	stsDurationInvalid      = &failure{http.StatusBadRequest, "InvalidParameter.DurationSeconds", "The parameter DurationSeconds is wrongly formed: it must be between 900 and 43200."}
-	aliTokenExpired         = &failure{http.StatusBadRequest, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired."}
+	stsRoleNotExist         = &emulator.Failure{Status: http.StatusNotFound, Code: "EntityNotExist.Role", Message: "The specified Role not exists ."}
+	stsOIDCProviderNotExist = &emulator.Failure{Status: http.StatusNotFound, Code: "EntityNotExist.OIDCProvider", Message: "The specified OIDCProvider not exists."}
+	stsNoPermission         = &emulator.Failure{Status: http.StatusForbidden, Code: "NoPermission", Message: "You are not authorized to do this action. You should be authorized by RAM."}
+	stsOIDCTokenInvalid     = &emulator.Failure{Status: http.StatusBadRequest, Code: "AuthenticationFail.OIDCToken.Invalid", Message: "The OIDCToken is invalid."}
+	stsDurationInvalid      = &emulator.Failure{Status: http.StatusBadRequest, Code: "InvalidParameter.DurationSeconds", Message: "The parameter DurationSeconds is wrongly formed: it must be between 900 and 43200."}
+	aliTokenExpired         = &emulator.Failure{Status: http.StatusBadRequest, Code: "InvalidSecurityToken.Expired", Message: "Specified SecurityToken is expired."}
 )
 
-// IssuedCredential is a temporary credential the emulated Alibaba Cloud handed out.
-type IssuedCredential struct {
-	Credential
-	Via     string // AssumeRole, AssumeRoleWithOIDC or ECSMetadataCredentials
-	RoleARN string // or the metadata role name
-	Caller  string // AssumeRole: the AccessKey ID that signed the request
-	Expires time.Time
-}
-
-// AlibabaIssued returns every credential issued so far, in order.
-func (s *Server) AlibabaIssued() []IssuedCredential {
-	a := s.alibaba
+// Issued returns every credential issued so far, in order.
+func (a *Cloud) Issued() []emulator.IssuedCredential {
 	a.credMu.RLock()
 	defer a.credMu.RUnlock()
 	return slices.Clone(a.issued)
 }
 
 // credential returns the accepted credential for accessKey, and whether it has expired.
-func (a *alibabaCloud) credential(accessKey string) (cred Credential, ok, expired bool) {
+func (a *Cloud) credential(accessKey string) (cred emulator.Credential, ok, expired bool) {
 	a.credMu.RLock()
 	defer a.credMu.RUnlock()
 	cred, ok = a.creds[accessKey]
@@ -74,14 +64,14 @@ func (a *alibabaCloud) credential(accessKey string) (cred Credential, ok, expire
 }
 
 // issue creates a temporary credential valid for d and makes the APIs accept it.
-func (a *alibabaCloud) issue(via, role, caller string, d time.Duration) IssuedCredential {
-	c := IssuedCredential{
-		Credential: Credential{
-			AccessKey:     "STS.NEMU" + strings.ToUpper(randomHex(10)),
-			SecretKey:     randomHex(16),
-			SecurityToken: "CAIS" + randomHex(32),
+func (a *Cloud) issue(via, role, caller string, d time.Duration) emulator.IssuedCredential {
+	c := emulator.IssuedCredential{
+		Credential: emulator.Credential{
+			AccessKey:     "STS.NEMU" + strings.ToUpper(emulator.RandomHex(10)),
+			SecretKey:     emulator.RandomHex(16),
+			SecurityToken: "CAIS" + emulator.RandomHex(32),
 		},
-		Via: via, RoleARN: role, Caller: caller,
+		Cloud: Name, Via: via, Role: role, Caller: caller,
 		Expires: time.Now().Add(d).UTC().Truncate(time.Second),
 	}
 	a.credMu.Lock()
@@ -92,13 +82,7 @@ func (a *alibabaCloud) issue(via, role, caller string, d time.Duration) IssuedCr
 	return c
 }
 
-func randomHex(n int) string {
-	b := make([]byte, n)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
-func (a *alibabaCloud) lifetime() time.Duration {
+func (a *Cloud) lifetime() time.Duration {
 	if a.identity.CredentialLifetime > 0 {
 		return a.identity.CredentialLifetime
 	}
@@ -131,33 +115,33 @@ type stsPayload struct {
 }
 
 // serveSTS answers AssumeRole and AssumeRoleWithOIDC.
-func (a *alibabaCloud) serveSTS(x *exchange) {
-	x.rec.Action = x.r.URL.Query().Get("Action")
-	params, f := stsParams(x.r)
+func (a *Cloud) serveSTS(x *emulator.Exchange) {
+	x.Rec.Action = x.R.URL.Query().Get("Action")
+	params, f := stsParams(x.R)
 	if f == nil {
-		if x.rec.Action == stsAssumeRole {
+		if x.Rec.Action == stsAssumeRole {
 			f = a.authenticateRPC(x, params)
 		}
 	}
-	var role *AlibabaRole
+	var role *Role
 	var duration time.Duration
 	if f == nil {
 		role, duration, f = a.checkAssume(x, params)
 	}
 	if f != nil {
-		a.fail(x, *f)
+		a.Fail(x, *f)
 		return
 	}
-	if a.srv.intercept(x, a) {
+	if x.Intercept(a) {
 		return
 	}
 	session := params.Get("RoleSessionName")
-	c := a.issue(x.rec.Action, role.ARN, x.rec.AccessKey, duration)
+	c := a.issue(x.Rec.Action, role.ARN, x.Rec.AccessKey, duration)
 	a.reply(x, http.StatusOK, stsPayload{
-		RequestID: x.rec.RequestID,
+		RequestID: x.Rec.RequestID,
 		AssumedRoleUser: stsAssumedRoleUser{
 			Arn:           strings.Replace(role.ARN, ":role/", ":assumed-role/", 1) + "/" + session,
-			AssumedRoleID: "3" + randomHex(8) + ":" + session,
+			AssumedRoleID: "3" + emulator.RandomHex(8) + ":" + session,
 		},
 		Credentials: stsCredentials{
 			SecurityToken: c.SecurityToken, Expiration: c.Expires.Format(acsDateFormat),
@@ -167,8 +151,8 @@ func (a *alibabaCloud) serveSTS(x *exchange) {
 }
 
 // stsParams merges the query and the form body, as the gateway reads RPC parameters.
-func stsParams(r *http.Request) (url.Values, *failure) {
-	body, err := readBody(r)
+func stsParams(r *http.Request) (url.Values, *emulator.Failure) {
+	body, err := emulator.ReadBody(r)
 	if err != nil {
 		return nil, aliSignatureMismatch
 	}
@@ -187,10 +171,10 @@ func stsParams(r *http.Request) (url.Values, *failure) {
 
 // authenticateRPC verifies the RPC (signature version 1.0) HMAC-SHA1 signature, timestamp,
 // nonce and security token.
-func (a *alibabaCloud) authenticateRPC(x *exchange, params url.Values) *failure {
+func (a *Cloud) authenticateRPC(x *emulator.Exchange, params url.Values) *emulator.Failure {
 	ak := params.Get("AccessKeyId")
 	sig := params.Get("Signature")
-	x.rec.AccessKey = ak
+	x.Rec.AccessKey = ak
 	if ak == "" || sig == "" || params.Get("SignatureMethod") != "HMAC-SHA1" || params.Get("SignatureVersion") != "1.0" {
 		return aliIncompleteSignature
 	}
@@ -214,7 +198,7 @@ func (a *alibabaCloud) authenticateRPC(x *exchange, params url.Values) *failure 
 	if nonce == "" {
 		return aliMissingParameter("SignatureNonce")
 	}
-	if !constantTimeEqual(rpcSignature(x.r.Method, cred.SecretKey, params), sig) {
+	if !emulator.ConstantTimeEqual(rpcSignature(x.R.Method, cred.SecretKey, params), sig) {
 		return aliSignatureMismatch
 	}
 	token := params.Get("SecurityToken")
@@ -223,7 +207,7 @@ func (a *alibabaCloud) authenticateRPC(x *exchange, params url.Values) *failure 
 		return aliTokenMalformed
 	case cred.SecurityToken != "" && token == "":
 		return aliMissingParameter("SecurityToken")
-	case cred.SecurityToken != "" && !constantTimeEqual(token, cred.SecurityToken):
+	case cred.SecurityToken != "" && !emulator.ConstantTimeEqual(token, cred.SecurityToken):
 		return aliTokenMismatch
 	case expired:
 		return aliTokenExpired
@@ -250,7 +234,7 @@ func rpcSignature(method, secret string, params url.Values) string {
 }
 
 // checkAssume checks the role, its trust and the duration.
-func (a *alibabaCloud) checkAssume(x *exchange, params url.Values) (*AlibabaRole, time.Duration, *failure) {
+func (a *Cloud) checkAssume(x *emulator.Exchange, params url.Values) (*Role, time.Duration, *emulator.Failure) {
 	arn := params.Get("RoleArn")
 	if arn == "" {
 		return nil, 0, aliMissingParameter("RoleArn")
@@ -266,7 +250,7 @@ func (a *alibabaCloud) checkAssume(x *exchange, params url.Values) (*AlibabaRole
 		}
 		duration = time.Duration(n) * time.Second
 	}
-	if x.rec.Action == stsAssumeRoleWithOIDC {
+	if x.Rec.Action == stsAssumeRoleWithOIDC {
 		providerARN := params.Get("OIDCProviderArn")
 		token := params.Get("OIDCToken")
 		if providerARN == "" {
@@ -275,29 +259,29 @@ func (a *alibabaCloud) checkAssume(x *exchange, params url.Values) (*AlibabaRole
 		if token == "" {
 			return nil, 0, aliMissingParameter("OIDCToken")
 		}
-		i := slices.IndexFunc(a.identity.OIDCProviders, func(p AlibabaOIDCProvider) bool { return p.ARN == providerARN })
+		i := slices.IndexFunc(a.identity.OIDCProviders, func(p OIDCProvider) bool { return p.ARN == providerARN })
 		if i < 0 {
 			return nil, 0, stsOIDCProviderNotExist
 		}
-		if !slices.ContainsFunc(a.identity.OIDCProviders[i].Tokens, func(t string) bool { return constantTimeEqual(t, strings.TrimSpace(token)) }) {
+		if !slices.ContainsFunc(a.identity.OIDCProviders[i].Tokens, func(t string) bool { return emulator.ConstantTimeEqual(t, strings.TrimSpace(token)) }) {
 			return nil, 0, stsOIDCTokenInvalid
 		}
 	}
-	j := slices.IndexFunc(a.identity.Roles, func(r AlibabaRole) bool { return r.ARN == arn })
+	j := slices.IndexFunc(a.identity.Roles, func(r Role) bool { return r.ARN == arn })
 	if j < 0 {
 		return nil, 0, stsRoleNotExist
 	}
 	role := &a.identity.Roles[j]
-	if x.rec.Action == stsAssumeRoleWithOIDC {
+	if x.Rec.Action == stsAssumeRoleWithOIDC {
 		if role.OIDCProviderARN != params.Get("OIDCProviderArn") {
 			return nil, 0, stsNoPermission
 		}
 		return role, duration, nil
 	}
-	if role.Trusted != nil && !slices.Contains(role.Trusted, x.rec.AccessKey) {
+	if role.Trusted != nil && !slices.Contains(role.Trusted, x.Rec.AccessKey) {
 		return nil, 0, stsNoPermission
 	}
-	if role.ExternalID != "" && !constantTimeEqual(role.ExternalID, params.Get("ExternalId")) {
+	if role.ExternalID != "" && !emulator.ConstantTimeEqual(role.ExternalID, params.Get("ExternalId")) {
 		return nil, 0, stsNoPermission
 	}
 	return role, duration, nil
@@ -318,25 +302,25 @@ const metadataCredentialsPath = "/latest/meta-data/ram/security-credentials/"
 // serveMetadata answers the ECS metadata service: IMDSv2 tokens, the role name and the role's
 // credentials. Requests with an invalid token are refused (401) as IMDS hardened mode does;
 // requests without one are served (IMDSv1), as in the default mode.
-func (a *alibabaCloud) serveMetadata(x *exchange) {
-	r := x.r
-	x.rec.RequestID = alibabaRequestID(x.rec.RequestID)
+func (a *Cloud) serveMetadata(x *emulator.Exchange) {
+	r := x.R
+	x.Rec.RequestID = alibabaRequestID(x.Rec.RequestID)
 	text := func(status int, body string) {
-		x.w.Header().Set("Content-Type", "text/plain")
-		x.send(status, []byte(body))
+		x.W.Header().Set("Content-Type", "text/plain")
+		x.Send(status, []byte(body))
 	}
 	switch {
 	case r.URL.Path == "/latest/api/token" && r.Method == http.MethodPut:
-		x.rec.Action = AlibabaMetadataTokenAction
+		x.Rec.Action = ActionMetadataToken
 	case r.URL.Path == metadataCredentialsPath && r.Method == http.MethodGet:
-		x.rec.Action = AlibabaMetadataRoleNameAction
+		x.Rec.Action = ActionMetadataRoleName
 	case strings.HasPrefix(r.URL.Path, metadataCredentialsPath) && r.Method == http.MethodGet:
-		x.rec.Action = AlibabaMetadataCredentialsAction
+		x.Rec.Action = ActionMetadataCredentials
 	default:
 		text(http.StatusNotFound, "Not Found")
 		return
 	}
-	if x.rec.Action != AlibabaMetadataTokenAction {
+	if x.Rec.Action != ActionMetadataToken {
 		if tok := r.Header.Get("X-aliyun-ecs-metadata-token"); tok != "" {
 			a.credMu.RLock()
 			exp, ok := a.metadataTokens[tok]
@@ -347,22 +331,22 @@ func (a *alibabaCloud) serveMetadata(x *exchange) {
 			}
 		}
 	}
-	if a.srv.intercept(x, a) {
+	if x.Intercept(a) {
 		return
 	}
-	switch x.rec.Action {
-	case AlibabaMetadataTokenAction:
+	switch x.Rec.Action {
+	case ActionMetadataToken:
 		ttl, err := strconv.Atoi(r.Header.Get("X-aliyun-ecs-metadata-token-ttl-seconds"))
 		if err != nil || ttl < 1 || ttl > 21600 {
 			text(http.StatusBadRequest, "Bad Request")
 			return
 		}
-		tok := randomHex(24)
+		tok := emulator.RandomHex(24)
 		a.credMu.Lock()
 		a.metadataTokens[tok] = time.Now().Add(time.Duration(ttl) * time.Second)
 		a.credMu.Unlock()
 		text(http.StatusOK, tok)
-	case AlibabaMetadataRoleNameAction:
+	case ActionMetadataRoleName:
 		if a.identity.MetadataRole == "" {
 			text(http.StatusNotFound, "Not Found")
 			return
@@ -374,8 +358,8 @@ func (a *alibabaCloud) serveMetadata(x *exchange) {
 			text(http.StatusNotFound, "Not Found")
 			return
 		}
-		c := a.issue(AlibabaMetadataCredentialsAction, role, "", a.lifetime())
-		x.rec.AccessKey = c.AccessKey
+		c := a.issue(ActionMetadataCredentials, role, "", a.lifetime())
+		x.Rec.AccessKey = c.AccessKey
 		a.reply(x, http.StatusOK, ecsMetadataResponse{
 			AccessKeyID: c.AccessKey, AccessKeySecret: c.SecretKey, SecurityToken: c.SecurityToken,
 			Expiration: c.Expires.Format(acsDateFormat), LastUpdated: time.Now().UTC().Format(acsDateFormat),

@@ -1,25 +1,32 @@
-package emulator
+package huawei
 
 import (
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	hssregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/region"
+	iamregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/iam/v3/region"
+	msregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/region"
+
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/signer"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/request"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // TestSignatureMatchesSDKSigner signs assorted requests with the SDK's own
 // signer and checks the emulator's verifier agrees, including on awkward
 // paths, query values and bodies the emulated APIs never see.
 func TestSignatureMatchesSDKSigner(t *testing.T) {
-	cred := Credential{AccessKey: "SIGNERTESTAK", SecretKey: "signer-test-sk"}
-	h := newHuaweiCloud(&Server{}, &HuaweiData{}, []Credential{cred})
+	cred := emulator.Credential{AccessKey: "SIGNERTESTAK", SecretKey: "signer-test-sk"}
+	h := New(Options{Data: &Data{}, Credentials: []emulator.Credential{cred}})
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		status, msg := h.authenticate(&exchange{w: w, r: r})
+		status, msg := h.authenticate(&emulator.Exchange{W: w, R: r})
 		if status == 0 {
 			status = http.StatusOK
 		}
@@ -95,12 +102,44 @@ func TestSignatureMatchesSDKSigner(t *testing.T) {
 
 func TestParseHuaweiAuthorization(t *testing.T) {
 	a, ok := parseHuaweiAuthorization("SDK-HMAC-SHA256 Access=AK1, SignedHeaders=user-agent;x-sdk-date, Signature=abc")
-	if !ok || a.accessKey != "AK1" || strings.Join(a.signedHeaders, ";") != "user-agent;x-sdk-date" || a.signature != "abc" {
+	if !ok || a.AccessKey != "AK1" || strings.Join(a.SignedHeaders, ";") != "user-agent;x-sdk-date" || a.Signature != "abc" {
 		t.Fatalf("got %+v %v", a, ok)
 	}
 	for _, bad := range []string{"", "Bearer x", "SDK-HMAC-SHA256 Access=AK1", "SDK-HMAC-SM3 Access=a, SignedHeaders=b, Signature=c"} {
 		if _, ok := parseHuaweiAuthorization(bad); ok {
 			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
+// TestRegionsAreTheSDKs: every region the emulated IAM knows is one the SDK's
+// IAM, HSS or MetaStudio region table names, and every region those tables
+// name is known.
+func TestRegionsAreTheSDKs(t *testing.T) {
+	inSDK := func(r string) bool {
+		_, e1 := iamregion.SafeValueOf(r)
+		_, e2 := hssregion.SafeValueOf(r)
+		_, e3 := msregion.SafeValueOf(r)
+		return e1 == nil || e2 == nil || e3 == nil
+	}
+	for _, r := range Regions {
+		if !inSDK(r) {
+			t.Errorf("%s is in no SDK region table", r)
+		}
+	}
+	// The tables list their regions in the error for an unknown one.
+	_, err := hssregion.SafeValueOf("xx-none-0")
+	_, err2 := iamregion.SafeValueOf("xx-none-0")
+	_, err3 := msregion.SafeValueOf("xx-none-0")
+	for _, e := range []error{err, err2, err3} {
+		if e == nil {
+			t.Fatal("an unknown region is known to the SDK")
+		}
+		_, list, _ := strings.Cut(e.Error(), "[")
+		for _, r := range strings.Split(strings.TrimSuffix(list, "]"), ", ") {
+			if r != "" && !slices.Contains(Regions, r) {
+				t.Errorf("the SDK knows %s, Regions does not", r)
+			}
 		}
 	}
 }

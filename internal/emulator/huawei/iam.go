@@ -1,24 +1,23 @@
-package emulator
+package huawei
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // Huawei credential-source actions, as the emulator records them.
 const (
-	ActionHuaweiTokenWithIDToken    = "CreateTokenWithIdToken"
-	ActionHuaweiAccessKeyByToken    = "CreateTemporaryAccessKeyByToken"
-	ActionHuaweiAccessKeyByAgency   = "CreateTemporaryAccessKeyByAgency"
-	ActionHuaweiMetadataToken       = "GetMetadataToken"
-	ActionHuaweiMetadataSecurityKey = "GetMetadataSecurityKey"
+	ActionTokenWithIDToken    = "CreateTokenWithIdToken"
+	ActionAccessKeyByToken    = "CreateTemporaryAccessKeyByToken"
+	ActionAccessKeyByAgency   = "CreateTemporaryAccessKeyByAgency"
+	ActionMetadataToken       = "GetMetadataToken"
+	ActionMetadataSecurityKey = "GetMetadataSecurityKey"
 
 	huaweiSecurityTokensAction = "CreateTemporaryAccessKey" // resolved by the body's method
 	huaweiMetadataHost         = "169.254.169.254"
@@ -35,40 +34,32 @@ const (
 	iamIDTokenInvalid   = "IAM.0062"
 )
 
-func isHuaweiMetadataHost(host string) bool {
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	return host == huaweiMetadataHost
-}
+func isHuaweiMetadataHost(host string) bool { return emulator.HostOnly(host) == huaweiMetadataHost }
 
 // issue creates temporary credentials valid for d and makes the APIs accept them (with their
-// security token only).
-func (h *huaweiCloud) issue(d time.Duration) (Credential, time.Time) {
-	c := Credential{
-		AccessKey:     "HWTMP" + strings.ToUpper(newRequestID()[:16]),
-		SecretKey:     newRequestID() + newRequestID()[:8],
-		SecurityToken: "hwst-" + newRequestID() + newRequestID() + newRequestID(),
+// security token only); via, role and caller are for Issued.
+func (h *Cloud) issue(d time.Duration, via, role, caller string) (emulator.Credential, time.Time) {
+	c := emulator.Credential{
+		AccessKey:     "HWTMP" + strings.ToUpper(emulator.RandomHex(8)),
+		SecretKey:     emulator.RandomHex(20),
+		SecurityToken: "hwst-" + emulator.RandomHex(48),
 	}
+	exp := time.Now().Add(d).UTC()
 	h.credMu.Lock()
 	h.creds[c.AccessKey] = c
+	h.issuedCreds = append(h.issuedCreds, emulator.IssuedCredential{
+		Credential: c, Cloud: Name, Via: via, Role: role, Caller: caller, Expires: exp,
+	})
 	h.credMu.Unlock()
-	return c, time.Now().Add(d).UTC()
+	return c, exp
 }
 
-// IssuedHuaweiCredentials returns every temporary credential the emulator's IAM or metadata
-// service issued so far, in no particular order.
-func (s *Server) IssuedHuaweiCredentials() []Credential {
-	h := s.huawei
+// Issued returns every temporary credential the emulator's IAM or metadata service issued so
+// far, in order.
+func (h *Cloud) Issued() []emulator.IssuedCredential {
 	h.credMu.RLock()
 	defer h.credMu.RUnlock()
-	var out []Credential
-	for _, c := range h.creds {
-		if strings.HasPrefix(c.AccessKey, "HWTMP") {
-			out = append(out, c)
-		}
-	}
-	return out
+	return slices.Clone(h.issuedCreds)
 }
 
 type huaweiIssuedCredential struct {
@@ -78,21 +69,11 @@ type huaweiIssuedCredential struct {
 	ExpiresAt     string `json:"expires_at"`
 }
 
-func issuedBody(c Credential, exp time.Time) map[string]huaweiIssuedCredential {
+func issuedBody(c emulator.Credential, exp time.Time) map[string]huaweiIssuedCredential {
 	return map[string]huaweiIssuedCredential{"credential": {
 		Access: c.AccessKey, Secret: c.SecretKey, SecurityToken: c.SecurityToken,
 		ExpiresAt: exp.Format(huaweiIAMTimeFormat),
 	}}
-}
-
-// peekBody reads the request body and puts it back for whoever reads it next.
-func peekBody(r *http.Request) []byte {
-	if r.Body == nil {
-		return nil
-	}
-	b, _ := io.ReadAll(io.LimitReader(r.Body, maxSignedBodyBytes+1))
-	r.Body = io.NopCloser(bytes.NewReader(b))
-	return b
 }
 
 // securityTokensRequest is the body of POST /v3.0/OS-CREDENTIAL/securitytokens, either method.
@@ -117,16 +98,17 @@ type securityTokensRequest struct {
 // securityTokensAction tells the two uses of the securitytokens API apart by the body.
 func securityTokensAction(r *http.Request) string {
 	var req securityTokensRequest
-	_ = json.Unmarshal(peekBody(r), &req)
+	body, _ := emulator.ReadBody(r)
+	_ = json.Unmarshal(body, &req)
 	if slices.Contains(req.Auth.Identity.Methods, "token") {
-		return ActionHuaweiAccessKeyByToken
+		return ActionAccessKeyByToken
 	}
-	return ActionHuaweiAccessKeyByAgency
+	return ActionAccessKeyByAgency
 }
 
 // huaweiUnsigned are the IAM actions that authenticate by their body (an ID token, an IAM
 // token), not by an AK/SK signature.
-var huaweiUnsigned = map[string]bool{ActionHuaweiTokenWithIDToken: true, ActionHuaweiAccessKeyByToken: true}
+var huaweiUnsigned = map[string]bool{ActionTokenWithIDToken: true, ActionAccessKeyByToken: true}
 
 func durationOf(secs *int, def int) (time.Duration, bool) {
 	if secs == nil {
@@ -139,22 +121,27 @@ func durationOf(secs *int, def int) (time.Duration, bool) {
 }
 
 // createTemporaryAccessKey answers both methods of POST /v3.0/OS-CREDENTIAL/securitytokens.
-func (h *huaweiCloud) createTemporaryAccessKey(x *exchange, _ url.Values) (int, any) {
+func (h *Cloud) createTemporaryAccessKey(x *emulator.Exchange, _ url.Values) (int, any) {
 	var req securityTokensRequest
-	if err := json.Unmarshal(peekBody(x.r), &req); err != nil {
+	raw, _ := emulator.ReadBody(x.R)
+	if err := json.Unmarshal(raw, &req); err != nil {
 		return http.StatusBadRequest, huaweiError{ErrorCode: iamInvalidParameter, ErrorMsg: "The request body is invalid."}
 	}
 	id := req.Auth.Identity
-	x.w.Header().Set("X-IAM-Trace-Id", newRequestID())
-	if x.rec.Action == ActionHuaweiAccessKeyByToken {
-		if id.Token == nil || !h.knownSubjectToken(id.Token.ID) {
+	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
+	if x.Rec.Action == ActionAccessKeyByToken {
+		idp, known := "", false
+		if id.Token != nil {
+			idp, known = h.subjectToken(id.Token.ID)
+		}
+		if !known {
 			return http.StatusUnauthorized, huaweiError{ErrorCode: iamUnauthorized, ErrorMsg: "The token is invalid or expired."}
 		}
 		d, ok := durationOf(id.Token.DurationSeconds, 900)
 		if !ok {
 			return http.StatusBadRequest, huaweiError{ErrorCode: iamInvalidParameter, ErrorMsg: "duration_seconds must be between 900 and 86400."}
 		}
-		c, exp := h.issue(d)
+		c, exp := h.issue(d, x.Rec.Action, idp, "")
 		return http.StatusCreated, issuedBody(c, exp)
 	}
 	ar := id.AssumeRole
@@ -186,15 +173,15 @@ func (h *huaweiCloud) createTemporaryAccessKey(x *exchange, _ url.Values) (int, 
 		return http.StatusNotFound, huaweiError{ErrorCode: iamAgencyNotFound,
 			ErrorMsg: "The agency " + ar.AgencyName + " does not exist in domain " + domain + " or may not be assumed by the caller."}
 	}
-	c, exp := h.issue(d)
+	c, exp := h.issue(d, x.Rec.Action, ar.AgencyName, x.Rec.AccessKey)
 	return http.StatusCreated, issuedBody(c, exp)
 }
 
 // createTokenWithIDToken answers POST /v3.0/OS-AUTH/id-token/tokens: an OIDC ID token from a
 // registered identity provider buys an unscoped IAM token (in X-Subject-Token).
-func (h *huaweiCloud) createTokenWithIDToken(x *exchange, _ url.Values) (int, any) {
-	x.w.Header().Set("X-IAM-Trace-Id", newRequestID())
-	idpID := x.r.Header.Get("X-Idp-Id")
+func (h *Cloud) createTokenWithIDToken(x *emulator.Exchange, _ url.Values) (int, any) {
+	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
+	idpID := x.R.Header.Get("X-Idp-Id")
 	var body struct {
 		Auth struct {
 			IDToken struct {
@@ -202,10 +189,11 @@ func (h *huaweiCloud) createTokenWithIDToken(x *exchange, _ url.Values) (int, an
 			} `json:"id_token"`
 		} `json:"auth"`
 	}
-	if err := json.Unmarshal(peekBody(x.r), &body); err != nil || body.Auth.IDToken.ID == "" {
+	raw, _ := emulator.ReadBody(x.R)
+	if err := json.Unmarshal(raw, &body); err != nil || body.Auth.IDToken.ID == "" {
 		return http.StatusBadRequest, huaweiError{ErrorCode: iamInvalidParameter, ErrorMsg: "The request body is invalid: auth.id_token.id is required."}
 	}
-	var idp *HuaweiIdentityProvider
+	var idp *IdentityProvider
 	for i := range h.identity.IdentityProviders {
 		if h.identity.IdentityProviders[i].ID == idpID {
 			idp = &h.identity.IdentityProviders[i]
@@ -217,11 +205,11 @@ func (h *huaweiCloud) createTokenWithIDToken(x *exchange, _ url.Values) (int, an
 	if !slices.Contains(idp.Tokens, body.Auth.IDToken.ID) {
 		return http.StatusUnauthorized, huaweiError{ErrorCode: iamIDTokenInvalid, ErrorMsg: "The id_token is invalid or expired."}
 	}
-	token := "MIIhwsubject" + newRequestID() + newRequestID()
+	token := "MIIhwsubject" + emulator.NewRequestID() + emulator.NewRequestID()
 	h.credMu.Lock()
 	h.subjectTokens[token] = idpID
 	h.credMu.Unlock()
-	x.w.Header().Set("X-Subject-Token", token)
+	x.W.Header().Set("X-Subject-Token", token)
 	now := time.Now().UTC()
 	name := "federated-" + idpID
 	return http.StatusCreated, map[string]any{"token": map[string]any{
@@ -239,44 +227,45 @@ func (h *huaweiCloud) createTokenWithIDToken(x *exchange, _ url.Values) (int, an
 	}}
 }
 
-func (h *huaweiCloud) knownSubjectToken(t string) bool {
+// subjectToken returns the identity provider whose ID token bought IAM token t.
+func (h *Cloud) subjectToken(t string) (idp string, ok bool) {
 	h.credMu.RLock()
 	defer h.credMu.RUnlock()
-	_, ok := h.subjectTokens[t]
-	return ok
+	idp, ok = h.subjectTokens[t]
+	return idp, ok
 }
 
 // serveMetadata answers the ECS metadata service's two credential paths: the session token
 // (PUT /meta-data/latest/api/token) and the agency's temporary credentials
 // (GET /openstack/latest/securitykey).
-func (h *huaweiCloud) serveMetadata(x *exchange) {
-	r := x.r
+func (h *Cloud) serveMetadata(x *emulator.Exchange) {
+	r := x.R
 	switch {
 	case r.Method == http.MethodPut && r.URL.Path == "/meta-data/latest/api/token":
-		x.rec.Action = ActionHuaweiMetadataToken
+		x.Rec.Action = ActionMetadataToken
 	case r.Method == http.MethodGet && r.URL.Path == "/openstack/latest/securitykey":
-		x.rec.Action = ActionHuaweiMetadataSecurityKey
+		x.Rec.Action = ActionMetadataSecurityKey
 	default:
-		x.w.Header().Set("Content-Type", "text/plain")
-		x.send(http.StatusNotFound, []byte("404 Not Found"))
+		x.W.Header().Set("Content-Type", "text/plain")
+		x.Send(http.StatusNotFound, []byte("404 Not Found"))
 		return
 	}
-	if h.srv.intercept(x, h) {
+	if x.Intercept(h) {
 		return
 	}
-	if x.rec.Action == ActionHuaweiMetadataToken {
-		token := "mdtok-" + newRequestID()
+	if x.Rec.Action == ActionMetadataToken {
+		token := "mdtok-" + emulator.NewRequestID()
 		h.credMu.Lock()
 		h.metadataTokens[token] = true
 		h.credMu.Unlock()
-		x.w.Header().Set("Content-Type", "text/plain")
-		x.send(http.StatusOK, []byte(token))
+		x.W.Header().Set("Content-Type", "text/plain")
+		x.Send(http.StatusOK, []byte(token))
 		return
 	}
 	md := h.identity.Metadata
 	if md == nil {
-		x.w.Header().Set("Content-Type", "text/plain")
-		x.send(http.StatusNotFound, []byte(huaweiConfigAgencyError))
+		x.W.Header().Set("Content-Type", "text/plain")
+		x.Send(http.StatusNotFound, []byte(huaweiConfigAgencyError))
 		return
 	}
 	if md.RequireToken {
@@ -284,14 +273,14 @@ func (h *huaweiCloud) serveMetadata(x *exchange) {
 		ok := h.metadataTokens[r.Header.Get("X-Metadata-Token")]
 		h.credMu.RUnlock()
 		if !ok {
-			x.w.Header().Set("Content-Type", "text/plain")
-			x.send(http.StatusUnauthorized, []byte("Unauthorized: invalid metadata token"))
+			x.W.Header().Set("Content-Type", "text/plain")
+			x.Send(http.StatusUnauthorized, []byte("Unauthorized: invalid metadata token"))
 			return
 		}
 	}
-	c, exp := h.issue(24 * time.Hour)
-	x.rec.AccessKey = c.AccessKey
+	c, exp := h.issue(24*time.Hour, x.Rec.Action, "", "")
+	x.Rec.AccessKey = c.AccessKey
 	raw, _ := json.Marshal(issuedBody(c, exp))
-	x.w.Header().Set("Content-Type", "application/json")
-	x.send(http.StatusOK, raw)
+	x.W.Header().Set("Content-Type", "application/json")
+	x.Send(http.StatusOK, raw)
 }

@@ -1,4 +1,4 @@
-package emulator_test
+package huawei_test
 
 import (
 	"encoding/json"
@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/signer"
@@ -25,6 +26,8 @@ import (
 	msmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/model"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
 const testRegion = "cn-north-4"
@@ -41,15 +44,15 @@ func uniqueCred() emulator.Credential {
 }
 
 type fixture struct {
-	emu  *emulator.Server
+	emu  *all.Server
 	srv  *httptest.Server
 	cred emulator.Credential
 }
 
-func newFixture(t *testing.T, data *emulator.Data, extra ...emulator.Credential) *fixture {
+func newFixture(t *testing.T, data *all.Data, extra ...emulator.Credential) *fixture {
 	t.Helper()
 	cred := uniqueCred()
-	emu := emulator.New(emulator.Options{Data: data, HuaweiCredentials: append([]emulator.Credential{cred}, extra...)})
+	emu := all.New(all.Options{NoLimits: true, Data: data, Huawei: huawei.Options{Credentials: append([]emulator.Credential{cred}, extra...)}})
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	return &fixture{emu: emu, srv: srv, cred: cred}
@@ -112,9 +115,9 @@ func mustJSON(t *testing.T, v any) string {
 	return string(b)
 }
 
-func loadExample(t *testing.T) *emulator.Data {
+func loadExample(t *testing.T) *all.Data {
 	t.Helper()
-	d, err := emulator.LoadData("testdata/example-data.json")
+	d, err := all.LoadData("../testdata/example-data.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +138,7 @@ func TestSDKResolvesProjectThroughIAM(t *testing.T) {
 	if iam.Action != "KeystoneListProjects" || iam.Query.Get("name") != testRegion || iam.ProjectID != "" || iam.Status != 200 {
 		t.Errorf("IAM record %+v", iam)
 	}
-	want := f.emu.HuaweiProjectID(testRegion)
+	want := f.emu.Huawei.ProjectID(testRegion)
 	if !hex32.MatchString(want) {
 		t.Errorf("derived project ID %q is not 32 hex", want)
 	}
@@ -147,14 +150,14 @@ func TestSDKResolvesProjectThroughIAM(t *testing.T) {
 	}
 
 	// Configured projects win over derived ones.
-	data := emulator.DefaultData()
+	data := all.DefaultData()
 	data.HuaweiCloud.Projects = map[string]string{testRegion: "0123456789abcdef0123456789abcdef"}
 	f2 := newFixture(t, data)
 	f2.defaultClients(t)
 	if got := f2.emu.Requests()[0]; got.Action != "KeystoneListProjects" {
 		t.Fatalf("first request %+v", got)
 	}
-	if got := f2.emu.HuaweiProjectID(testRegion); got != "0123456789abcdef0123456789abcdef" {
+	if got := f2.emu.Huawei.ProjectID(testRegion); got != "0123456789abcdef0123456789abcdef" {
 		t.Errorf("HuaweiProjectID = %q", got)
 	}
 }
@@ -168,9 +171,9 @@ func TestSDKResponses(t *testing.T) {
 	tests := []struct {
 		name   string
 		call   func() (any, error)
-		want   string // JSON of the SDK's decoded response (HttpStatusCode is not serialized)
+		want   string // JSON of the SDK's decoded response (HttpStatusCode is not serialized); NOW: the emulator's start, resolved from "now"
 		action string
-		emu    *emulator.Server
+		emu    *all.Server
 	}{
 		{
 			name: "default statistics",
@@ -201,7 +204,7 @@ func TestSDKResponses(t *testing.T) {
 			call: func() (any, error) {
 				return exHSS.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{Version: ptr("hss.version.premium"), ChargingMode: ptr("packet_cycle"), EnterpriseProjectId: ptr("0")})
 			},
-			want:   `{"data_list":[{"version":"hss.version.premium","total_num":50,"used_num":30,"available_num":20,"available_resources_list":[{"resource_id":"2f4d6a8c-1b3e-4c5d-9e7f-0a1b2c3d4e5f","current_time":"2024-03-01T08:00:00Z","shared_quota":"shared"},{"resource_id":"7c9e1a3b-5d7f-4a2c-8e6b-1d3f5a7c9e0b","current_time":"2024-03-01T08:00:00Z","shared_quota":"unshared"}]}]}`,
+			want:   `{"data_list":[{"version":"hss.version.premium","total_num":50,"used_num":30,"available_num":20,"available_resources_list":[{"resource_id":"2f4d6a8c-1b3e-4c5d-9e7f-0a1b2c3d4e5f","current_time":"NOW","shared_quota":"shared"},{"resource_id":"7c9e1a3b-5d7f-4a2c-8e6b-1d3f5a7c9e0b","current_time":"NOW","shared_quota":"unshared"}]}]}`,
 			action: "ShowResourceQuotas", emu: ex.emu,
 		},
 		{
@@ -243,7 +246,8 @@ func TestSDKResponses(t *testing.T) {
 			got := mustJSON(t, resp)
 			// The metastudio model also carries the X-Request-Id header.
 			got = regexp.MustCompile(`,?"X-Request-Id":"[0-9a-f]{32}"`).ReplaceAllString(got, "")
-			if got != tt.want {
+			want := "^" + strings.ReplaceAll(regexp.QuoteMeta(tt.want), "NOW", `\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ`) + "$"
+			if !regexp.MustCompile(want).MatchString(got) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 			if n := tt.emu.Count(tt.action); n != before+1 {
@@ -261,9 +265,9 @@ func TestSDKResponses(t *testing.T) {
 }
 
 func TestSDKOmittedFieldsStayOmitted(t *testing.T) {
-	data := emulator.DefaultData()
-	data.HuaweiCloud.ResourceQuotas = &emulator.HSSResourceQuotas{DataList: []emulator.HSSResourceQuota{{Version: ptr("hss.version.enterprise"), TotalNum: ptr(int32(4))}}}
-	data.HuaweiCloud.ImagePayPerScanStatistics = &emulator.HSSImageScanStatistics{FreeQuotaNum: ptr(int32(0))}
+	data := all.DefaultData()
+	data.HuaweiCloud.ResourceQuotas = &huawei.HSSResourceQuotas{DataList: []huawei.HSSResourceQuota{{Version: ptr("hss.version.enterprise"), TotalNum: ptr(int32(4))}}}
+	data.HuaweiCloud.ImagePayPerScanStatistics = &huawei.HSSImageScanStatistics{FreeQuotaNum: ptr(int32(0))}
 	f := newFixture(t, data)
 	h, _ := f.defaultClients(t)
 	q, err := h.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{})
@@ -299,7 +303,7 @@ func TestSDKErrors(t *testing.T) {
 	tokenCred := uniqueCred()
 	tokenCred.SecurityToken = "emulator-session-token"
 	f := newFixture(t, nil, tokenCred)
-	project := f.emu.HuaweiProjectID(testRegion)
+	project := f.emu.Huawei.ProjectID(testRegion)
 	good := f.credentials(t, f.cred.AccessKey, f.cred.SecretKey, project, "")
 	h, err := f.hss(t, good)
 	if err != nil {
@@ -421,7 +425,7 @@ func TestInjectFault(t *testing.T) {
 	}
 	// Faults come after authentication: a bad signature is still a 401.
 	f.emu.InjectFault("ShowResourceQuotas", 1, 500, "HSS.0001", "boom")
-	bad, err := f.hss(t, f.credentials(t, f.cred.AccessKey, "wrong", f.emu.HuaweiProjectID(testRegion), ""))
+	bad, err := f.hss(t, f.credentials(t, f.cred.AccessKey, "wrong", f.emu.Huawei.ProjectID(testRegion), ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -544,7 +548,7 @@ func do(t *testing.T, hr *http.Request) (*http.Response, map[string]any) {
 }
 
 func TestIAMProjects(t *testing.T) {
-	data := emulator.DefaultData()
+	data := all.DefaultData()
 	data.HuaweiCloud.Projects = map[string]string{"cn-north-4": "11111111111111111111111111111111", "ap-southeast-1": "22222222222222222222222222222222"}
 	f := newFixture(t, data)
 
@@ -554,7 +558,7 @@ func TestIAMProjects(t *testing.T) {
 	}
 	projects := body["projects"].([]any)
 	p := projects[0].(map[string]any)
-	if len(projects) != 1 || p["name"] != "eu-west-0" || p["id"] != f.emu.HuaweiProjectID("eu-west-0") || p["enabled"] != true || !hex32.MatchString(p["domain_id"].(string)) {
+	if len(projects) != 1 || p["name"] != "eu-west-0" || p["id"] != f.emu.Huawei.ProjectID("eu-west-0") || p["enabled"] != true || !hex32.MatchString(p["domain_id"].(string)) {
 		t.Errorf("projects %v", projects)
 	}
 
@@ -568,7 +572,7 @@ func TestIAMProjects(t *testing.T) {
 	}
 
 	// A project issued through IAM is usable; one never issued is not.
-	issued := f.emu.HuaweiProjectID("eu-west-0")
+	issued := f.emu.Huawei.ProjectID("eu-west-0")
 	if resp, body := signedGet(t, f.srv.URL, "/v5/"+issued+"/billing/quotas", nil, f.cred.AccessKey, f.cred.SecretKey); resp.StatusCode != 200 {
 		t.Errorf("issued project refused: %v", body)
 	}
@@ -577,9 +581,68 @@ func TestIAMProjects(t *testing.T) {
 	}
 }
 
+// TestRelativeTimes: the data file's relative times are resolved at start,
+// in each API's format, and MetaStudio's expire_time (the emulator's own,
+// never sent) is what the expiry window filters by.
+func TestRelativeTimes(t *testing.T) {
+	data := all.DefaultData()
+	data.HuaweiCloud.ResourceQuotas.DataList[0].AvailableResourcesList = &[]huawei.HSSAvailableResource{{CurrentTime: ptr("now-24h")}}
+	data.HuaweiCloud.TenantResourcesCount = &huawei.MetaStudioResourcesCount{ResourcesCount: []huawei.MetaStudioResourceCount{
+		{BusinessType: ptr("LIVE_2D"), Count: ptr(int64(1)), ExpireTime: ptr("now+24h")},
+		{BusinessType: ptr("VIDEO_2D"), Count: ptr(int64(2)), ExpireTime: ptr("now+1000h")},
+		{BusinessType: ptr("VOICE_CLONE"), Count: ptr(int64(4))},
+	}}
+	f := newFixture(t, data)
+	h, ms := f.defaultClients(t)
+	q, err := h.ShowResourceQuotas(&hssmodel.ShowResourceQuotasRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := time.Parse(time.RFC3339, *(*(*q.DataList)[0].AvailableResourcesList)[0].CurrentTime)
+	if d := time.Since(got); err != nil || d < 23*time.Hour || d > 25*time.Hour {
+		t.Errorf("current_time %v (%v), want a day ago", got, err)
+	}
+	now := time.Now().UTC()
+	resp, err := ms.CountTenantResources(&msmodel.CountTenantResourcesRequest{
+		ResourceExpireStartTime: ptr(now.Format(time.RFC3339)),
+		ResourceExpireEndTime:   ptr(now.Add(720 * time.Hour).Format(time.RFC3339)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustJSON(t, resp.ResourcesCount); got != `[{"business_type":"LIVE_2D","count":1},{"business_type":"VOICE_CLONE","count":4}]` {
+		t.Errorf("within 30 days: %s", got)
+	}
+	resp, err = ms.CountTenantResources(&msmodel.CountTenantResourcesRequest{})
+	if err != nil || len(*resp.ResourcesCount) != 3 {
+		t.Errorf("without a window: %v %v", resp, err)
+	}
+}
+
+// TestIAMUnknownRegion: a region the account has no project in gets none, as
+// from the real IAM, and the SDK refuses to build a client for it; a region
+// the data file gives a project is known.
+func TestIAMUnknownRegion(t *testing.T) {
+	data := all.DefaultData()
+	data.HuaweiCloud.Projects = map[string]string{"xx-private-1": "33333333333333333333333333333333"}
+	f := newFixture(t, data)
+	for region, want := range map[string]int{"cn-nort-4": 0, "xx-private-1": 1, "eu-west-0": 1} {
+		resp, body := signedGet(t, f.srv.URL, "/v3/projects", map[string]string{"name": region}, f.cred.AccessKey, f.cred.SecretKey)
+		projects, ok := body["projects"].([]any)
+		if resp.StatusCode != 200 || !ok || len(projects) != want {
+			t.Errorf("%s: status %d, projects %v, want %d", region, resp.StatusCode, body["projects"], want)
+		}
+	}
+	_, err := hss.HssClientBuilder().WithRegion(region.NewRegion("cn-nort-4", f.srv.URL)).
+		WithCredential(f.credentials(t, f.cred.AccessKey, f.cred.SecretKey, "", "")).SafeBuild()
+	if err == nil || !strings.Contains(err.Error(), "failed to get project id of region 'cn-nort-4' automatically") {
+		t.Errorf("client for an unknown region: %v", err)
+	}
+}
+
 func TestGatewayRefusals(t *testing.T) {
 	f := newFixture(t, nil)
-	project := f.emu.HuaweiProjectID(testRegion)
+	project := f.emu.Huawei.ProjectID(testRegion)
 	tests := []struct {
 		name   string
 		method string

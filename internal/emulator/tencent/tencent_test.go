@@ -1,4 +1,4 @@
-package emulator
+package tencent
 
 import (
 	"encoding/json"
@@ -8,8 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -23,6 +21,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
@@ -34,19 +33,24 @@ const tcRegion = "ap-guangzhou"
 var tcUUID = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
 var (
-	tcCred      = Credential{AccessKey: "AKIDTESTTENCENT0001", SecretKey: "tencent-test-secret"}
-	tcTokenCred = Credential{AccessKey: "AKIDTESTTENCENT0002", SecretKey: "tencent-test-secret-2", SecurityToken: "tencent-session-token"}
+	tcCred      = emulator.Credential{AccessKey: "AKIDTESTTENCENT0001", SecretKey: "tencent-test-secret"}
+	tcTokenCred = emulator.Credential{AccessKey: "AKIDTESTTENCENT0002", SecretKey: "tencent-test-secret-2", SecurityToken: "tencent-session-token"}
 )
 
 type tcFixture struct {
-	emu *Server
+	emu *emulator.Server
 	srv *httptest.Server
 }
 
 // newTCFixture serves an emulator over plain HTTP, or TLS when tls is set.
+// newServer serves the emulated Tencent Cloud alone.
+func newServer(opts Options) *emulator.Server {
+	return emulator.New(emulator.Options{Backends: []emulator.Backend{New(opts)}})
+}
+
 func newTCFixture(t *testing.T, data *Data, tls bool) *tcFixture {
 	t.Helper()
-	emu := New(Options{Data: data, TencentCredentials: []Credential{tcCred, tcTokenCred}})
+	emu := newServer(Options{Data: data, Credentials: []emulator.Credential{tcCred, tcTokenCred}})
 	srv := httptest.NewUnstartedServer(emu)
 	if tls {
 		srv.StartTLS()
@@ -118,7 +122,7 @@ func tcWantSDKError(t *testing.T, err error, code, msg string) string {
 	return se.RequestId
 }
 
-func (f *tcFixture) lastRecord(t *testing.T) Request {
+func (f *tcFixture) lastRecord(t *testing.T) emulator.Request {
 	t.Helper()
 	reqs := f.emu.Requests()
 	if len(reqs) == 0 {
@@ -150,7 +154,7 @@ func TestTencentDefaultDataIsDocExample(t *testing.T) {
 			}
 
 			rec := f.lastRecord(t)
-			wantRec := Request{
+			wantRec := emulator.Request{
 				Cloud: "tencentcloud", Action: "DescribeImageAuthorizedInfo", Method: "POST", Path: "/",
 				Query: url.Values{}, Region: tcRegion, AccessKey: tcCred.AccessKey, Status: 200, RequestID: id, Time: rec.Time,
 			}
@@ -207,8 +211,8 @@ func TestTencentSDKVariants(t *testing.T) {
 func TestTencentSDKErrors(t *testing.T) {
 	f := newTCFixture(t, nil, false)
 	restricted := DefaultData()
-	restricted.TencentCloud.Regions = []string{"ap-shanghai"}
-	fr := newTCFixture(t, restricted, false)
+	restricted.Regions = []string{"ap-shanghai"}
+	fr := newTCFixture(t, &restricted, false)
 
 	good := common.NewCredential(tcCred.AccessKey, tcCred.SecretKey)
 	describe := func(f *tcFixture, cred common.CredentialIface, region string) func(t *testing.T) error {
@@ -323,6 +327,20 @@ func TestTencentInjectedFaults(t *testing.T) {
 	tcWantSDKError(t, err, "InternalError", internalMsg)
 }
 
+// TestTencentMergedData: a data section that sets only regions keeps the
+// default answer, and the server answers from it.
+func TestTencentMergedData(t *testing.T) {
+	d := DefaultData()
+	d.Merge(&Data{Regions: []string{"ap-beijing"}})
+	if info := d.ImageAuthorizedInfo; info == nil || *info.PurchasedAuthorizedCnt != 300000 {
+		t.Errorf("default info lost: %+v", info)
+	}
+	f := newTCFixture(t, &d, false)
+	if _, err := tcDescribe(f.client(t, common.NewCredential(tcCred.AccessKey, tcCred.SecretKey), "ap-beijing", nil)); err != nil {
+		t.Error(err)
+	}
+}
+
 func TestTencentOmittedFieldsStayOmitted(t *testing.T) {
 	five := uint64(5)
 	key := "sv_test"
@@ -338,8 +356,8 @@ func TestTencentOmittedFieldsStayOmitted(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := DefaultData()
-			data.TencentCloud.ImageAuthorizedInfo = tt.info
-			f := newTCFixture(t, data, false)
+			data.ImageAuthorizedInfo = tt.info
+			f := newTCFixture(t, &data, false)
 			body, err := tcDescribe(f.defaultClient(t))
 			if err != nil {
 				t.Fatal(err)
@@ -354,60 +372,10 @@ func TestTencentOmittedFieldsStayOmitted(t *testing.T) {
 	}
 }
 
-func TestTencentLoadData(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name, content string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	d, err := LoadData(write("tencent.json", `{"tencentcloud":{"regions":["ap-beijing"],"tcss_image_authorized_info":{"TotalAuthorizedCnt":7,"ImageScanInquireInfo":{"Capcity":3}}}}`)) //nolint:misspell // vendor spelling
-	if err != nil {
-		t.Fatal(err)
-	}
-	tc := d.TencentCloud
-	if !reflect.DeepEqual(tc.Regions, []string{"ap-beijing"}) || *tc.ImageAuthorizedInfo.TotalAuthorizedCnt != 7 ||
-		tc.ImageAuthorizedInfo.UsedAuthorizedCnt != nil || *tc.ImageAuthorizedInfo.ImageScanInquireInfo.Capcity != 3 ||
-		tc.ImageAuthorizedInfo.ImageScanInquireInfo.Useage != nil {
-		t.Errorf("tencent section %+v", tc)
-	}
-	if d.HuaweiCloud.ResourceQuotas == nil {
-		t.Error("huawei defaults lost")
-	}
-
-	// A section that sets only regions keeps the default answer.
-	d, err = LoadData(write("regions.json", `{"tencentcloud":{"regions":["ap-beijing"]}}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if info := d.TencentCloud.ImageAuthorizedInfo; info == nil || *info.PurchasedAuthorizedCnt != 300000 {
-		t.Errorf("default info lost: %+v", info)
-	}
-	// The server answers from the loaded file.
-	f := newTCFixture(t, d, false)
-	if _, err := tcDescribe(f.client(t, common.NewCredential(tcCred.AccessKey, tcCred.SecretKey), "ap-beijing", nil)); err != nil {
-		t.Error(err)
-	}
-
-	for name, content := range map[string]string{
-		"section typo": `{"tencentcloud":{"tcss_image_authorised_info":{}}}`,
-		"field typo":   `{"tencentcloud":{"tcss_image_authorized_info":{"TotalAuthorizedCount":1}}}`,
-		"nested typo":  `{"tencentcloud":{"tcss_image_authorized_info":{"ImageScanInquireInfo":{"Capacity":1}}}}`,
-		"negative":     `{"tencentcloud":{"tcss_image_authorized_info":{"TotalAuthorizedCnt":-1}}}`,
-		"regions type": `{"tencentcloud":{"regions":"ap-beijing"}}`,
-	} {
-		if _, err := LoadData(write(strings.ReplaceAll(name, " ", "_")+".json", content)); err == nil {
-			t.Errorf("%s: no error", name)
-		}
-	}
-}
-
 // tcSigned builds a request signed like the SDK, with hooks to break it.
 type tcSigned struct {
 	method, query, body, action, version, region, token string
-	cred                                                Credential
+	cred                                                emulator.Credential
 	ts                                                  time.Time
 	scopeDate                                           string // "" derives it from ts
 	headers                                             map[string]string
@@ -578,7 +546,7 @@ func TestTencentSignatureCoversRequest(t *testing.T) {
 		}},
 		{"other secret's signature", func(hr *http.Request) {
 			other := base
-			other.cred = Credential{AccessKey: tcCred.AccessKey, SecretKey: "guess"}
+			other.cred = emulator.Credential{AccessKey: tcCred.AccessKey, SecretKey: "guess"}
 			hr.Header.Set("Authorization", other.request(t, "http://"+hr.Host).Header.Get("Authorization"))
 		}},
 	}
@@ -590,36 +558,6 @@ func TestTencentSignatureCoversRequest(t *testing.T) {
 			e, _ := body["Error"].(map[string]any)
 			if e == nil || !strings.HasPrefix(e["Code"].(string), "AuthFailure.") {
 				t.Errorf("tampered %s accepted: %v", tt.name, body)
-			}
-		})
-	}
-}
-
-func TestTencentRouting(t *testing.T) {
-	emu := New(Options{})
-	tests := []struct {
-		name   string
-		method string
-		path   string
-		header map[string]string
-		cloud  string
-	}{
-		{"X-TC-Action", "POST", "/", map[string]string{"X-TC-Action": "DescribeImageAuthorizedInfo"}, "tencentcloud"},
-		{"TC3 Authorization only", "POST", "/", map[string]string{"Authorization": "TC3-HMAC-SHA256 Credential=x"}, "tencentcloud"},
-		{"Huawei IAM", "GET", "/v3/projects", map[string]string{"Authorization": "SDK-HMAC-SHA256 Access=x"}, "huaweicloud"},
-		{"Huawei HSS", "GET", "/v5/" + strings.Repeat("0", 32) + "/billing/quotas", nil, "huaweicloud"},
-		{"unknown", "GET", "/nothing", nil, "huaweicloud"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			hr := httptest.NewRequest(tt.method, tt.path, nil)
-			for k, v := range tt.header {
-				hr.Header.Set(k, v)
-			}
-			emu.ServeHTTP(httptest.NewRecorder(), hr)
-			reqs := emu.Requests()
-			if got := reqs[len(reqs)-1].Cloud; got != tt.cloud {
-				t.Errorf("cloud %q, want %q", got, tt.cloud)
 			}
 		})
 	}
@@ -652,7 +590,7 @@ func TestTencentConcurrentRequests(t *testing.T) {
 
 func TestTencentRequestID(t *testing.T) {
 	for range 20 {
-		id := tencentRequestID(newRequestID())
+		id := tencentRequestID(emulator.NewRequestID())
 		if !tcUUID.MatchString(id) {
 			t.Fatalf("%q is not a UUID v4", id)
 		}
@@ -683,11 +621,11 @@ func TestTencentSignerMatchesDocExample(t *testing.T) {
 			hr := httptest.NewRequest(http.MethodPost, "https://cvm.tencentcloudapi.com/", strings.NewReader(payload))
 			hr.Header.Set("Content-Type", "application/json; charset=utf-8")
 			hr.Header.Set("X-TC-Action", "DescribeInstances")
-			if got := hexSHA256([]byte(payload)); got != "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064" {
+			if got := emulator.HexSHA256([]byte(payload)); got != "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064" {
 				t.Fatalf("payload hash %s", got)
 			}
 			canonical := tc3CanonicalRequest(hr, tt.signedHeaders, []byte(payload))
-			if got := hexSHA256([]byte(canonical)); got != tt.wantHash {
+			if got := emulator.HexSHA256([]byte(canonical)); got != tt.wantHash {
 				t.Errorf("canonical request hash %s, want %s\n%s", got, tt.wantHash, canonical)
 			}
 			if tt.wantSignature != "" {
@@ -696,5 +634,20 @@ func TestTencentSignerMatchesDocExample(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTencentRelativeTimes: relative times resolve at start, written as TCSS
+// writes them: "2006-01-02 15:04:05" in Beijing time.
+func TestTencentRelativeTimes(t *testing.T) {
+	end := "now+1h"
+	c := New(Options{Data: &Data{ImageAuthorizedInfo: &TCSSImageAuthorizedInfo{ImageScanInquireInfo: &TCSSImageScanInquireInfo{EndTime: &end}}}})
+	got := *c.data.ImageAuthorizedInfo.ImageScanInquireInfo.EndTime
+	parsed, err := time.ParseInLocation("2006-01-02 15:04:05", got, time.FixedZone("CST", 8*3600))
+	if d := time.Until(parsed); err != nil || d < 59*time.Minute || d > time.Hour {
+		t.Errorf("EndTime %q (%v), want an hour from now in Beijing time", got, err)
+	}
+	if end != "now+1h" {
+		t.Error("New changed the caller's data")
 	}
 }

@@ -1,15 +1,15 @@
-package emulator
+package huawei
 
 import (
 	"crypto/hmac"
 	"crypto/sha256"
-	"crypto/subtle"
 	"encoding/hex"
 	"fmt"
-	"io"
 	"net/http"
 	"sort"
 	"strings"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 // This file reproduces the Huawei SDK's SDK-HMAC-SHA256 signer
@@ -21,21 +21,20 @@ const (
 	huaweiAlgorithm      = "SDK-HMAC-SHA256"
 	huaweiDateFormat     = "20060102T150405Z"
 	huaweiContentSHA256  = "X-Sdk-Content-Sha256"
-	maxSignedBodyBytes   = 10 << 20
 	huaweiHostHeaderName = "host"
 )
 
 // parseHuaweiAuthorization parses
 // "SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex".
-func parseHuaweiAuthorization(v string) (authorization, bool) {
-	return parseAuthorization(v, huaweiAlgorithm, "Access")
+func parseHuaweiAuthorization(v string) (emulator.Authorization, bool) {
+	return emulator.ParseAuthorization(v, huaweiAlgorithm, "Access")
 }
 
 // huaweiCanonicalRequest builds the canonical request the SDK hashes.
 func huaweiCanonicalRequest(r *http.Request, signedHeaders []string, body []byte) string {
 	bodyHash := r.Header.Get(huaweiContentSHA256)
 	if _, ok := r.Header[http.CanonicalHeaderKey(huaweiContentSHA256)]; !ok {
-		bodyHash = hexSHA256(body)
+		bodyHash = emulator.HexSHA256(body)
 	}
 	return strings.Join([]string{
 		r.Method,
@@ -106,7 +105,7 @@ func huaweiCanonicalHeaders(r *http.Request, signedHeaders []string) string {
 
 // huaweiSignature is hex(HMAC-SHA256(sk, stringToSign)).
 func huaweiSignature(secretKey, date, canonicalRequest string) string {
-	sts := fmt.Sprintf("%s\n%s\n%s", huaweiAlgorithm, date, hexSHA256([]byte(canonicalRequest)))
+	sts := fmt.Sprintf("%s\n%s\n%s", huaweiAlgorithm, date, emulator.HexSHA256([]byte(canonicalRequest)))
 	m := hmac.New(sha256.New, []byte(secretKey))
 	m.Write([]byte(sts))
 	return hex.EncodeToString(m.Sum(nil))
@@ -127,28 +126,4 @@ func huaweiEscape(s string) string {
 		b.WriteByte("0123456789ABCDEF"[c&15])
 	}
 	return b.String()
-}
-
-func hexSHA256(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
-
-// readBody reads the (bounded) request body for hashing.
-func readBody(r *http.Request) ([]byte, error) {
-	if r.Body == nil {
-		return nil, nil
-	}
-	b, err := io.ReadAll(io.LimitReader(r.Body, maxSignedBodyBytes+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(b) > maxSignedBodyBytes {
-		return nil, fmt.Errorf("request body larger than %d bytes", maxSignedBodyBytes)
-	}
-	return b, nil
-}
-
-func constantTimeEqual(a, b string) bool {
-	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }

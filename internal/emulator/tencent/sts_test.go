@@ -1,4 +1,4 @@
-package emulator
+package tencent
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
 const (
@@ -20,9 +22,9 @@ const (
 
 func newSTSFixture(t *testing.T) *tcFixture {
 	t.Helper()
-	emu := New(Options{
-		TencentCredentials: []Credential{tcCred},
-		TencentIdentity: TencentIdentity{
+	emu := newServer(Options{
+		Credentials: []emulator.Credential{tcCred},
+		Identity: Identity{
 			Roles:         []string{tcTestRole},
 			OIDCProviders: map[string][]string{tcTestProvider: {tcTestOIDC}},
 			MetadataRole:  "cvm-reader",
@@ -67,18 +69,18 @@ func issuedCred(t *testing.T, body map[string]any) common.CredentialIface {
 func TestTencentSTSAssumeRole(t *testing.T) {
 	f := newSTSFixture(t)
 	c := f.defaultClient(t)
-	body, err := stsCall(c, TencentAssumeRole, false, map[string]any{
+	body, err := stsCall(c, ActionAssumeRole, false, map[string]any{
 		"RoleArn": tcTestRole, "RoleSessionName": "test", "DurationSeconds": 900,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	cred := issuedCred(t, body)
-	if rec := f.lastRecord(t); rec.Action != TencentAssumeRole || rec.AccessKey != tcCred.AccessKey {
+	if rec := f.lastRecord(t); rec.Action != ActionAssumeRole || rec.AccessKey != tcCred.AccessKey {
 		t.Errorf("record = %+v", rec)
 	}
-	issued := f.emu.TencentIssued()
-	if len(issued) != 1 || issued[0].AccessKey != cred.GetSecretId() || issued[0].RoleArn != tcTestRole {
+	issued := f.emu.Issued(Name)
+	if len(issued) != 1 || issued[0].AccessKey != cred.GetSecretId() || issued[0].Role != tcTestRole {
 		t.Fatalf("issued = %+v", issued)
 	}
 	if d := time.Until(issued[0].Expires); d > 900*time.Second || d < 800*time.Second {
@@ -93,7 +95,7 @@ func TestTencentSTSAssumeRole(t *testing.T) {
 	_, err = tcDescribe(f.client(t, noToken, tcRegion, nil))
 	tcWantSDKError(t, err, tcCodeTokenFailure, tcMsgTokenFailure)
 	// It can assume a role in turn (role chaining, assume_role on top of an OIDC base).
-	if _, err := stsCall(f.client(t, cred, tcRegion, nil), TencentAssumeRole, false, map[string]any{
+	if _, err := stsCall(f.client(t, cred, tcRegion, nil), ActionAssumeRole, false, map[string]any{
 		"RoleArn": tcTestRole, "RoleSessionName": "chained", "DurationSeconds": 900,
 	}); err != nil {
 		t.Fatal(err)
@@ -110,25 +112,25 @@ func TestTencentSTSErrors(t *testing.T) {
 		params       map[string]any
 		code, msg    string
 	}{
-		{"unknown role", TencentAssumeRole, false, nil,
+		{"unknown role", ActionAssumeRole, false, nil,
 			map[string]any{"RoleArn": "qcs::cam::uin/1:roleName/nope", "RoleSessionName": "s"}, tcCodeRoleNotExist, tcMsgRoleNotExist},
-		{"unknown key", TencentAssumeRole, false, common.NewCredential("AKIDUNKNOWN", "x"),
+		{"unknown key", ActionAssumeRole, false, common.NewCredential("AKIDUNKNOWN", "x"),
 			map[string]any{"RoleArn": tcTestRole, "RoleSessionName": "s"}, tcCodeSecretIDNotFound, tcMsgSecretIDNotFound},
-		{"wrong secret", TencentAssumeRole, false, common.NewCredential(tcCred.AccessKey, "wrong"),
+		{"wrong secret", ActionAssumeRole, false, common.NewCredential(tcCred.AccessKey, "wrong"),
 			map[string]any{"RoleArn": tcTestRole, "RoleSessionName": "s"}, tcCodeSignatureFailure, tcMsgSignatureFailure},
-		{"unsigned AssumeRole", TencentAssumeRole, true, nil,
+		{"unsigned AssumeRole", ActionAssumeRole, true, nil,
 			map[string]any{"RoleArn": tcTestRole, "RoleSessionName": "s"}, tcCodeInvalidAuthorization, ""},
-		{"duration too long", TencentAssumeRole, false, nil,
+		{"duration too long", ActionAssumeRole, false, nil,
 			map[string]any{"RoleArn": tcTestRole, "RoleSessionName": "s", "DurationSeconds": 43201}, tcCodeParamError, tcMsgDurationRange},
-		{"missing session", TencentAssumeRole, false, nil,
+		{"missing session", ActionAssumeRole, false, nil,
 			map[string]any{"RoleArn": tcTestRole}, tcCodeMissingParameter, "The request is missing a required parameter `RoleSessionName`."},
-		{"bad token", TencentAssumeRoleWithWebIdentity, true, nil,
+		{"bad token", ActionAssumeRoleWithWebIdentity, true, nil,
 			map[string]any{"ProviderId": tcTestProvider, "WebIdentityToken": "forged", "RoleArn": tcTestRole, "RoleSessionName": "s"},
 			tcCodeWebIdentityToken, tcMsgWebIdentityToken},
-		{"unknown provider", TencentAssumeRoleWithWebIdentity, true, nil,
+		{"unknown provider", ActionAssumeRoleWithWebIdentity, true, nil,
 			map[string]any{"ProviderId": "nope", "WebIdentityToken": tcTestOIDC, "RoleArn": tcTestRole, "RoleSessionName": "s"},
 			tcCodeParamError, "the identity provider `nope` does not exist"},
-		{"OIDC unknown role", TencentAssumeRoleWithWebIdentity, true, nil,
+		{"OIDC unknown role", ActionAssumeRoleWithWebIdentity, true, nil,
 			map[string]any{"ProviderId": tcTestProvider, "WebIdentityToken": tcTestOIDC, "RoleArn": "qcs::cam::uin/1:roleName/nope", "RoleSessionName": "s"},
 			tcCodeRoleNotExist, tcMsgRoleNotExist},
 	}
@@ -142,7 +144,7 @@ func TestTencentSTSErrors(t *testing.T) {
 			tcWantSDKError(t, err, tc.code, tc.msg)
 		})
 	}
-	if n := len(f.emu.TencentIssued()); n != 0 {
+	if n := len(f.emu.Issued(Name)); n != 0 {
 		t.Errorf("%d credentials issued by failed exchanges", n)
 	}
 }
@@ -150,7 +152,7 @@ func TestTencentSTSErrors(t *testing.T) {
 func TestTencentSTSAssumeRoleWithWebIdentity(t *testing.T) {
 	f := newSTSFixture(t)
 	c := f.client(t, nil, tcRegion, nil)
-	body, err := stsCall(c, TencentAssumeRoleWithWebIdentity, true, map[string]any{
+	body, err := stsCall(c, ActionAssumeRoleWithWebIdentity, true, map[string]any{
 		"ProviderId": tcTestProvider, "WebIdentityToken": tcTestOIDC, "RoleArn": tcTestRole,
 		"RoleSessionName": "ci", "DurationSeconds": 3600,
 	})
@@ -158,15 +160,15 @@ func TestTencentSTSAssumeRoleWithWebIdentity(t *testing.T) {
 		t.Fatal(err)
 	}
 	cred := issuedCred(t, body)
-	if rec := f.lastRecord(t); rec.Action != TencentAssumeRoleWithWebIdentity || rec.Status != http.StatusOK {
+	if rec := f.lastRecord(t); rec.Action != ActionAssumeRoleWithWebIdentity || rec.Status != http.StatusOK {
 		t.Errorf("record = %+v", rec)
 	}
 	if _, err := tcDescribe(f.client(t, cred, tcRegion, nil)); err != nil {
 		t.Fatalf("TCSS with issued credential: %v", err)
 	}
 	// Faults apply to STS actions like to API actions.
-	f.emu.InjectFault(TencentAssumeRoleWithWebIdentity, 1, 0, "InternalError.DbError", "db down")
-	_, err = stsCall(c, TencentAssumeRoleWithWebIdentity, true, map[string]any{
+	f.emu.InjectFault(ActionAssumeRoleWithWebIdentity, 1, 0, "InternalError.DbError", "db down")
+	_, err = stsCall(c, ActionAssumeRoleWithWebIdentity, true, map[string]any{
 		"ProviderId": tcTestProvider, "WebIdentityToken": tcTestOIDC, "RoleArn": tcTestRole, "RoleSessionName": "ci",
 	})
 	tcWantSDKError(t, err, "InternalError.DbError", "db down")
@@ -176,7 +178,7 @@ func TestTencentMetadata(t *testing.T) {
 	f := newSTSFixture(t)
 	get := func(path string) (int, string) {
 		req, _ := http.NewRequest(http.MethodGet, f.srv.URL+path, nil)
-		req.Host = TencentMetadataHost
+		req.Host = MetadataHost
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -196,7 +198,7 @@ func TestTencentMetadata(t *testing.T) {
 	if err := json.Unmarshal([]byte(body), &m); code != 200 || err != nil || m.Code != "Success" || m.Token == "" {
 		t.Fatalf("credentials: %d %q", code, body)
 	}
-	if rec := f.lastRecord(t); rec.Action != TencentMetadataAction || rec.Cloud != tencentCloudName || rec.AccessKey != m.TmpSecretId {
+	if rec := f.lastRecord(t); rec.Action != ActionMetadata || rec.Cloud != Name || rec.AccessKey != m.TmpSecretId {
 		t.Errorf("record = %+v", rec)
 	}
 	if _, err := tcDescribe(f.client(t, common.NewTokenCredential(m.TmpSecretId, m.TmpSecretKey, m.Token), tcRegion, nil)); err != nil {
@@ -204,11 +206,11 @@ func TestTencentMetadata(t *testing.T) {
 	}
 
 	// No role bound: 404, as the SDK expects.
-	emu := New(Options{})
+	emu := newServer(Options{})
 	srv := httptest.NewServer(emu)
 	defer srv.Close()
 	req, _ := http.NewRequest(http.MethodGet, srv.URL+tencentMetadataRolePath, nil)
-	req.Host = TencentMetadataHost
+	req.Host = MetadataHost
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

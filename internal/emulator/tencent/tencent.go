@@ -1,4 +1,4 @@
-package emulator
+package tencent
 
 import (
 	"bytes"
@@ -14,13 +14,30 @@ import (
 	"time"
 
 	tcregions "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/regions"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
-// tencentCloudName is the Request.Cloud value for Tencent Cloud requests.
-const tencentCloudName = "tencentcloud"
+// Name is the Request.Cloud value for Tencent Cloud requests, and the name
+// of its section in the data file.
+const Name = "tencentcloud"
 
-// TencentData is the Tencent Cloud section of Data.
-type TencentData struct {
+// DefaultCredential is what the emulator accepts for Tencent Cloud when
+// Options.Credentials is nil (AccessKey is the SecretId). It is an
+// emulator-only constant, not a secret.
+var DefaultCredential = emulator.Credential{AccessKey: "AKIDEMULATORTENCENT0001", SecretKey: "emulator-tencent-secret-key"}
+
+// Options configures the emulated Tencent Cloud.
+type Options struct {
+	Data        *Data                 // nil: DefaultData() (the vendor docs' example response); copied
+	Credentials []emulator.Credential // nil: []emulator.Credential{DefaultCredential}
+	// Identity is what its credential sources (STS, CVM metadata) know; credentials they
+	// issue are accepted by the APIs.
+	Identity Identity
+}
+
+// Data is the Tencent Cloud section of Data.
+type Data struct {
 	// Regions are the X-TC-Region values accepted; empty accepts any. A
 	// request without a region is always accepted, as TCSS's Region is
 	// optional.
@@ -62,8 +79,10 @@ type TCSSImageScanInquireInfo struct {
 // vendor API documentation, less its RequestId.
 const tencentDefaultImageAuthorizedInfo = `{"CanApplyFreeImageAuthorize":false,"ImageScanInquireInfo":{"Capcity":18601,"EndTime":"2024-12-24 13:01:18","InquireKey":"sv_yunjing_cssil_image","PurchaseStatus":"Normal","ResourceID":"427c59056cbd64e30b3990e8d7b25c19","StartTime":"2024-09-24 13:01:18","Useage":17365},"NotScannedImageCnt":38,"NotScannedLocalImageCnt":12,"PurchasedAuthorizedCnt":300000,"RepeatImageIdCnt":2,"ScannedImageCnt":11687,"TotalAuthorizedCnt":300000,"TrialAuthorizedCnt":0,"UsedAuthorizedCnt":300000,"UsedPurchasedAuthorizedCnt":300000,"UsedTrialAuthorizedCnt":0}`
 
-func defaultTencentData() TencentData {
-	d := TencentData{
+// DefaultData returns the vendor documentation's example response and the
+// regions the SDK names.
+func DefaultData() Data {
+	d := Data{
 		// The regions the SDK names, which TCSS serves.
 		Regions: []string{
 			tcregions.Bangkok, tcregions.Beijing, tcregions.Chengdu, tcregions.Chongqing, tcregions.Guangzhou,
@@ -74,12 +93,33 @@ func defaultTencentData() TencentData {
 		},
 		ImageAuthorizedInfo: new(TCSSImageAuthorizedInfo),
 	}
-	mustDecode(tencentDefaultImageAuthorizedInfo, d.ImageAuthorizedInfo)
+	emulator.MustDecode(tencentDefaultImageAuthorizedInfo, d.ImageAuthorizedInfo)
 	return d
 }
 
-// merge replaces d's parts with the ones other sets.
-func (d *TencentData) merge(other *TencentData) {
+// tcTimeLayout and beijing: TCSS writes its times as "2006-01-02 15:04:05"
+// in Beijing time.
+const tcTimeLayout = "2006-01-02 15:04:05"
+
+var beijing = time.FixedZone("CST", 8*3600)
+
+// ResolveTimes turns the relative times in d ("now+720h", see
+// emulator.ResolveTime) into TCSS's format, from start.
+func (d *Data) ResolveTimes(start time.Time) error {
+	if d.ImageAuthorizedInfo == nil || d.ImageAuthorizedInfo.ImageScanInquireInfo == nil {
+		return nil
+	}
+	q := d.ImageAuthorizedInfo.ImageScanInquireInfo
+	for name, p := range map[string]*string{"StartTime": q.StartTime, "EndTime": q.EndTime} {
+		if err := emulator.ResolveTimeField(p, start, tcTimeLayout, beijing); err != nil {
+			return fmt.Errorf("tcss_image_authorized_info: ImageScanInquireInfo.%s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// Merge replaces d's parts with the ones other sets.
+func (d *Data) Merge(other *Data) {
 	if other.Regions != nil {
 		d.Regions = other.Regions
 	}
@@ -148,44 +188,64 @@ func tcError(code, format string, args ...any) *tencentAPIError {
 	return &tencentAPIError{Code: code, Message: format}
 }
 
-// tencentCloud emulates the Tencent Cloud API 3.0 gateway and TCSS behind it.
-type tencentCloud struct {
-	srv      *Server
-	data     *TencentData
-	identity TencentIdentity
+// Cloud emulates the Tencent Cloud API 3.0 gateway and TCSS behind it.
+type Cloud struct {
+	data     *Data
+	identity Identity
 
-	mu     sync.RWMutex          // guards creds and issued: STS and metadata add to them
-	creds  map[string]Credential // by SecretId
-	issued []TencentIssued
+	mu     sync.RWMutex                   // guards creds and issued: STS and metadata add to them
+	creds  map[string]emulator.Credential // by SecretId
+	issued []emulator.IssuedCredential
 }
 
-func newTencentCloud(srv *Server, data *TencentData, creds []Credential) *tencentCloud {
-	t := &tencentCloud{srv: srv, data: data, creds: make(map[string]Credential, len(creds))}
+// New builds the emulated Tencent Cloud, a Backend for emulator.New.
+func New(opts Options) *Cloud {
+	data := opts.Data
+	if data == nil {
+		d := DefaultData()
+		data = &d
+	}
+	creds := opts.Credentials
+	if creds == nil {
+		creds = []emulator.Credential{DefaultCredential}
+	}
+	t := &Cloud{data: emulator.Clone(data), identity: opts.Identity, creds: make(map[string]emulator.Credential, len(creds))}
+	// Relative times count from now; a malformed one (all.LoadData refuses
+	// them) stays as it is.
+	_ = t.data.ResolveTimes(time.Now())
 	for _, c := range creds {
 		t.creds[c.AccessKey] = c
 	}
 	return t
 }
 
-// claims: every API 3.0 request names its action in X-TC-Action; the
+// Name is the Request.Cloud value of Tencent Cloud requests.
+func (t *Cloud) Name() string { return Name }
+
+// Actions names every action the emulated Tencent Cloud records.
+func (t *Cloud) Actions() []string {
+	return []string{tcssDescribeImageAuthorizedInfo, ActionAssumeRole, ActionAssumeRoleWithWebIdentity, ActionMetadata}
+}
+
+// Claims: every API 3.0 request names its action in X-TC-Action; the
 // Authorization prefix also catches a signed request that forgot it.
-func (t *tencentCloud) claims(r *http.Request) bool {
+func (t *Cloud) Claims(r *http.Request) bool {
 	return isTencentMetadata(r) || r.Header.Get("X-TC-Action") != "" || strings.HasPrefix(r.Header.Get("Authorization"), tc3Algorithm)
 }
 
-// serve runs the gateway pipeline: authenticate, route by version, action and
+// Serve runs the gateway pipeline: authenticate, route by version, action and
 // region, check parameters, apply injected faults, then answer.
-func (t *tencentCloud) serve(x *exchange) {
-	x.rec.Cloud = tencentCloudName
-	x.rec.RequestID = tencentRequestID(x.rec.RequestID)
-	x.rec.Action = x.r.Header.Get("X-TC-Action")
-	x.rec.Region = x.r.Header.Get("X-TC-Region")
+func (t *Cloud) Serve(x *emulator.Exchange) {
+	x.Rec.Cloud = Name
+	x.Rec.RequestID = tencentRequestID(x.Rec.RequestID)
+	x.Rec.Action = x.R.Header.Get("X-TC-Action")
+	x.Rec.Region = x.R.Header.Get("X-TC-Region")
 	switch {
-	case isTencentMetadata(x.r):
-		x.rec.Region = ""
+	case isTencentMetadata(x.R):
+		x.Rec.Region = ""
 		t.serveMetadata(x)
 		return
-	case isSTS(x.r):
+	case isSTS(x.R):
 		t.serveSTS(x)
 		return
 	}
@@ -196,20 +256,20 @@ func (t *tencentCloud) serve(x *exchange) {
 	}
 	if apiErr != nil {
 		// API 3.0 answers every error with HTTP 200; the body says what failed.
-		t.reply(x, http.StatusOK, tencentErrorPayload{Error: *apiErr, RequestID: x.rec.RequestID})
+		t.reply(x, http.StatusOK, tencentErrorPayload{Error: *apiErr, RequestID: x.Rec.RequestID})
 		return
 	}
 	// Faults come after routing, so they only hit calls the API would serve.
-	if t.srv.intercept(x, t) {
+	if x.Intercept(t) {
 		return
 	}
-	t.reply(x, http.StatusOK, tcssImageAuthorizedInfoPayload{TCSSImageAuthorizedInfo: t.data.ImageAuthorizedInfo, RequestID: x.rec.RequestID})
+	t.reply(x, http.StatusOK, tcssImageAuthorizedInfoPayload{TCSSImageAuthorizedInfo: t.data.ImageAuthorizedInfo, RequestID: x.Rec.RequestID})
 }
 
 // authenticate verifies the TC3-HMAC-SHA256 signature as the API 3.0 gateway
 // does for service, returning the request body it hashed.
-func (t *tencentCloud) authenticate(x *exchange, service string) ([]byte, *tencentAPIError) {
-	r := x.r
+func (t *Cloud) authenticate(x *emulator.Exchange, service string) ([]byte, *tencentAPIError) {
+	r := x.R
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
 		return nil, tcError(tcCodeUnsupportedProtocol, tcMsgUnsupportedProtocol)
 	}
@@ -221,7 +281,7 @@ func (t *tencentCloud) authenticate(x *exchange, service string) ([]byte, *tence
 	if problem != "" {
 		return nil, tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+problem)
 	}
-	x.rec.AccessKey = auth.secretID
+	x.Rec.AccessKey = auth.secretID
 	if auth.service != service {
 		return nil, tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+"`Service` in Credential not valid.")
 	}
@@ -243,19 +303,19 @@ func (t *tencentCloud) authenticate(x *exchange, service string) ([]byte, *tence
 	if skew := now - sent; skew > tencentMaxSkew || skew < -tencentMaxSkew {
 		return nil, tcError(tcCodeSignatureExpire, tcMsgSignatureExpire, now)
 	}
-	body, err := readBody(r)
+	body, err := emulator.ReadBody(r)
 	if err != nil {
 		return nil, tcError(tcCodeRequestSizeLimit, tcMsgRequestSizeLimit)
 	}
 	// The SDK derives the scope date from the timestamp, so a mismatch is a
 	// wrong signature rather than an expired one.
 	want := tc3Signature(cred.SecretKey, timestamp, auth.date, auth.service, tc3CanonicalRequest(r, auth.signedHeaders, body))
-	if auth.date != time.Unix(sent, 0).UTC().Format(tc3DateFormat) || !constantTimeEqual(want, auth.signature) {
+	if auth.date != time.Unix(sent, 0).UTC().Format(tc3DateFormat) || !emulator.ConstantTimeEqual(want, auth.signature) {
 		return nil, tcError(tcCodeSignatureFailure, tcMsgSignatureFailure)
 	}
 	tokens := r.Header.Values("X-TC-Token")
 	if cred.SecurityToken != "" || len(tokens) > 0 {
-		if len(tokens) != 1 || !constantTimeEqual(tokens[0], cred.SecurityToken) {
+		if len(tokens) != 1 || !emulator.ConstantTimeEqual(tokens[0], cred.SecurityToken) {
 			return nil, tcError(tcCodeTokenFailure, tcMsgTokenFailure)
 		}
 	}
@@ -263,21 +323,21 @@ func (t *tencentCloud) authenticate(x *exchange, service string) ([]byte, *tence
 }
 
 // route checks what the request asks for against the one emulated API.
-func (t *tencentCloud) route(x *exchange, body []byte) *tencentAPIError {
-	version := x.r.Header.Get("X-TC-Version")
+func (t *Cloud) route(x *emulator.Exchange, body []byte) *tencentAPIError {
+	version := x.R.Header.Get("X-TC-Version")
 	switch {
 	case version == "":
 		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Version")
 	case version != tcssVersion:
 		return tcError(tcCodeNoSuchVersion, tcMsgNoSuchVersion, version, tcssService)
-	case x.rec.Action == "":
+	case x.Rec.Action == "":
 		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Action")
-	case x.rec.Action != tcssDescribeImageAuthorizedInfo:
-		return tcError(tcCodeInvalidAction, tcMsgInvalidAction, x.rec.Action, tcssService, version)
-	case x.rec.Region != "" && len(t.data.Regions) > 0 && !slices.Contains(t.data.Regions, x.rec.Region):
+	case x.Rec.Action != tcssDescribeImageAuthorizedInfo:
+		return tcError(tcCodeInvalidAction, tcMsgInvalidAction, x.Rec.Action, tcssService, version)
+	case x.Rec.Region != "" && len(t.data.Regions) > 0 && !slices.Contains(t.data.Regions, x.Rec.Region):
 		return tcError(tcCodeUnsupportedRegion, tcMsgUnsupportedRegion)
 	}
-	params, ok := tencentParams(x.r, body)
+	params, ok := tencentParams(x.R, body)
 	if !ok {
 		return tcError(tcCodeInvalidParameter, tcMsgInvalidJSON)
 	}
@@ -321,35 +381,36 @@ type tcssImageAuthorizedInfoPayload struct {
 }
 
 // reply writes {"Response": payload}.
-func (t *tencentCloud) reply(x *exchange, status int, payload any) {
-	x.rec.Status = status
+func (t *Cloud) reply(x *emulator.Exchange, status int, payload any) {
+	x.Rec.Status = status
 	raw, err := json.Marshal(struct{ Response any }{payload})
 	if err != nil { // only plain structs: cannot happen
 		raw = []byte(`{}`)
 	}
-	x.w.Header().Set("Content-Type", "application/json")
-	x.send(status, raw)
+	x.W.Header().Set("Content-Type", "application/json")
+	x.Send(status, raw)
 }
 
-// fail answers an injected failure; status 0 is API 3.0's HTTP 200.
-func (t *tencentCloud) fail(x *exchange, f failure) {
-	if f.status == 0 {
-		f.status = http.StatusOK
+// Fail answers an injected failure; status 0 is API 3.0's HTTP 200.
+func (t *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
+	if f.Status == 0 {
+		f.Status = http.StatusOK
 	}
-	t.reply(x, f.status, tencentErrorPayload{Error: tencentAPIError{Code: f.code, Message: f.message}, RequestID: x.rec.RequestID})
+	t.reply(x, f.Status, tencentErrorPayload{Error: tencentAPIError{Code: f.Code, Message: f.Message}, RequestID: x.Rec.RequestID})
 }
 
-// throttled is API 3.0's frequency limit answer, with HTTP 200 like every
-// API 3.0 error.
-func (t *tencentCloud) throttled(limit int) failure {
-	if limit > 0 {
-		return failure{http.StatusOK, tcCodeRequestLimitExceeded, fmt.Sprintf(tcMsgRequestLimitN, limit+1, limit)}
+// Throttled is API 3.0's frequency limit answer, with HTTP 200 like every
+// API 3.0 error; a per-second limit is named as the gateway names it.
+func (t *Cloud) Throttled(limit emulator.Limit) emulator.Failure {
+	if !limit.IsZero() && limit.Window == time.Second {
+		return emulator.Failure{Status: http.StatusOK, Code: tcCodeRequestLimitExceeded, Message: fmt.Sprintf(tcMsgRequestLimitN, limit.N+1, limit.N)}
 	}
-	return failure{http.StatusOK, tcCodeRequestLimitExceeded, tcMsgRequestLimit}
+	return emulator.Failure{Status: http.StatusOK, Code: tcCodeRequestLimitExceeded, Message: tcMsgRequestLimit}
 }
 
-func (t *tencentCloud) serverFault() failure {
-	return failure{http.StatusOK, tcCodeInternalError, tcMsgInternalError}
+// ServerFault is API 3.0's internal error, with HTTP 200.
+func (t *Cloud) ServerFault() emulator.Failure {
+	return emulator.Failure{Status: http.StatusOK, Code: tcCodeInternalError, Message: tcMsgInternalError}
 }
 
 // tencentRequestID turns the server's 32-hex request ID into the UUID v4 form
