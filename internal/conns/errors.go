@@ -30,6 +30,9 @@ type APIError struct {
 	LimitWait time.Duration
 	// RetryAfter is the wait a throttled answer asked for (Retry-After), 0 when it named none.
 	RetryAfter time.Duration
+	// Hint, when set by the cloud's classifier, replaces the generic hint: the cloud knows
+	// better what its answer means.
+	Hint string
 }
 
 func (e *APIError) Error() string {
@@ -101,6 +104,9 @@ func (e *APIError) serverFault() bool {
 // hint names the usual cause of a failure class, so users know where to look first.
 func (e *APIError) hint() string {
 	code := e.Code
+	if e.Hint != "" {
+		return e.Hint
+	}
 	switch {
 	case errors.Is(e.Err, errReadTimeout) && e.Limit != nil && e.LimitWait > 0:
 		return fmt.Sprintf("The read ran out of time waiting for the API's rate limit: %s allows %s per account, "+

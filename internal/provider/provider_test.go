@@ -293,7 +293,8 @@ data "cloudquota_hss_resource_quotas" "test" {}`, emu.HuaweiCred.AccessKey, emu.
 		Steps: []resource.TestStep{{
 			Config: emu.HuaweiProviderWith(emu.HuaweiCred, "cn-nort-4", "") + `data "cloudquota_hss_resource_quotas" "test" {}`,
 			ExpectError: regexp.MustCompile(`(?s)IAM KeystoneListProjects.*Region:\s+cn-nort-4.*` +
-				`failed to get project id of region 'cn-nort-4'.*confirm that the project\s+exists in your account`),
+				`HTTP status:\s+200.*failed to get project id of region 'cn-nort-4'.*confirm that the project\s+exists in your account` +
+				`.*IAM lists no project for this region.*spelling`),
 		}},
 	})
 }

@@ -3,6 +3,7 @@ package huawei
 import (
 	"encoding/json"
 	"errors"
+	"net/http"
 	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
@@ -49,6 +50,15 @@ func classifyBuild(err error) (*conns.APIError, bool) {
 		if json.Unmarshal([]byte(msg[i:]), &sre) == nil && sre.StatusCode != 0 {
 			return classify(&sre)
 		}
+	}
+	// IAM answered, with no project of that name: the SDK says so in text.
+	if strings.Contains(msg, "failed to get project id") && !conns.IsTransient(err) {
+		return &conns.APIError{
+			HTTPStatus: http.StatusOK, Message: msg,
+			Hint: "IAM lists no project for this region in the account: check the region's spelling (the " +
+				"huaweicloud block's region, HW_REGION_NAME, or the data source's region), or set project_id " +
+				"for a project IAM does not list by the region's name.",
+		}, false
 	}
 	// Transport failures also arrive flattened; they are worth a retry.
 	return &conns.APIError{Err: err}, conns.IsTransient(err)
