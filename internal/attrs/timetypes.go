@@ -40,15 +40,9 @@ func (DurationType) ValueFromString(_ context.Context, in basetypes.StringValue)
 }
 
 func (t DurationType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.StringType.ValueFromTerraform(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(basetypes.StringValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value type %T", v)
-	}
-	return Duration{timetypes.GoDuration{StringValue: s}}, nil
+	return fromTerraform(ctx, t.StringType, in, func(s basetypes.StringValue) attr.Value {
+		return Duration{timetypes.GoDuration{StringValue: s}}
+	})
 }
 
 func (Duration) Type(context.Context) attr.Type { return DurationType{} }
@@ -66,14 +60,9 @@ func (v Duration) StringSemanticEquals(ctx context.Context, newValuable basetype
 }
 
 func (v Duration) ValidateAttribute(_ context.Context, req xattr.ValidateAttributeRequest, resp *xattr.ValidateAttributeResponse) {
-	if v.IsNull() || v.IsUnknown() {
-		return
-	}
-	if _, err := time.ParseDuration(v.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
-			fmt.Sprintf("%s expected a Go duration: numbers with units, such as \"30s\", \"1.5h\" or \"2h45m\" "+
-				"(units ns, us, ms, s, m, h), got %q.", req.Path, v.ValueString()))
-	}
+	validateParse(v.StringValue, req, resp, "Invalid duration",
+		"a Go duration: numbers with units, such as \"30s\", \"1.5h\" or \"2h45m\" (units ns, us, ms, s, m, h)",
+		func(s string) error { _, err := time.ParseDuration(s); return err })
 }
 
 // DurationValue is d as a Duration.
@@ -106,15 +95,9 @@ func (TimeType) ValueFromString(_ context.Context, in basetypes.StringValue) (ba
 }
 
 func (t TimeType) ValueFromTerraform(ctx context.Context, in tftypes.Value) (attr.Value, error) {
-	v, err := t.StringType.ValueFromTerraform(ctx, in)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := v.(basetypes.StringValue)
-	if !ok {
-		return nil, fmt.Errorf("unexpected value type %T", v)
-	}
-	return Time{timetypes.RFC3339{StringValue: s}}, nil
+	return fromTerraform(ctx, t.StringType, in, func(s basetypes.StringValue) attr.Value {
+		return Time{timetypes.RFC3339{StringValue: s}}
+	})
 }
 
 func (Time) Type(context.Context) attr.Type { return TimeType{} }
@@ -132,15 +115,41 @@ func (v Time) StringSemanticEquals(ctx context.Context, newValuable basetypes.St
 }
 
 func (v Time) ValidateAttribute(_ context.Context, req xattr.ValidateAttributeRequest, resp *xattr.ValidateAttributeResponse) {
-	if v.IsNull() || v.IsUnknown() {
-		return
-	}
-	if _, err := time.Parse(time.RFC3339, v.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid time",
-			fmt.Sprintf("%s expected RFC 3339, such as 2026-01-02T15:04:05Z (or with an offset, "+
-				"2026-01-02T23:04:05+08:00), got %q.", req.Path, v.ValueString()))
-	}
+	validateParse(v.StringValue, req, resp, "Invalid time",
+		"RFC 3339, such as 2026-01-02T15:04:05Z (or with an offset, 2026-01-02T23:04:05+08:00)",
+		func(s string) error { _, err := time.Parse(time.RFC3339, s); return err })
 }
 
 // TimeValue is t as a Time.
 func TimeValue(t time.Time) Time { return Time{timetypes.NewRFC3339TimeValue(t)} }
+
+// The two types differ only in the timetypes type they wrap and in how a value parses:
+// these are the parts they share.
+
+// fromTerraform reads in as a string and wraps it, as both types' ValueFromTerraform do.
+func fromTerraform(ctx context.Context, st basetypes.StringType, in tftypes.Value,
+	wrap func(basetypes.StringValue) attr.Value,
+) (attr.Value, error) {
+	v, err := st.ValueFromTerraform(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := v.(basetypes.StringValue)
+	if !ok {
+		return nil, fmt.Errorf("unexpected value type %T", v)
+	}
+	return wrap(s), nil
+}
+
+// validateParse reports a known value that parse rejects, saying what was expected.
+func validateParse(v basetypes.StringValue, req xattr.ValidateAttributeRequest, resp *xattr.ValidateAttributeResponse,
+	summary, expected string, parse func(string) error,
+) {
+	if v.IsNull() || v.IsUnknown() {
+		return
+	}
+	if err := parse(v.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, summary,
+			fmt.Sprintf("%s expected %s, got %q.", req.Path, expected, v.ValueString()))
+	}
+}

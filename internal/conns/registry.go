@@ -17,8 +17,10 @@ type Registry[S any] struct {
 	items []S
 }
 
-// Add registers s and returns it.
-func (r *Registry[S]) Add(s S) S {
+// Add registers s, whose documented rate limits are limits (declared with DeclareLimits,
+// as every cloud's Register does), and returns it.
+func (r *Registry[S]) Add(s S, limits Limits) S {
+	DeclareLimits(limits)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.items = append(r.items, s)

@@ -34,6 +34,35 @@ type Credential struct {
 	AccessKey, SecretKey, SecurityToken string
 }
 
+// CloudOptions configures one emulated cloud (each cloud's Options is it with its own Data
+// and Identity types), so that every cloud applies the same defaults in Resolve.
+type CloudOptions[D, I any] struct {
+	Data        *D           // nil: the cloud's DefaultData() (the vendor docs' example responses); copied
+	Credentials []Credential // nil: []Credential{the cloud's DefaultCredential}
+	// Identity is what its credential sources know; credentials they issue are accepted by
+	// the APIs.
+	Identity I
+}
+
+// Resolve applies the defaults: a copy of Data (else of defaultData()), and the accepted
+// credentials by access key (else only defaultCred).
+func (o CloudOptions[D, I]) Resolve(defaultData func() D, defaultCred Credential) (*D, map[string]Credential) {
+	data := o.Data
+	if data == nil {
+		d := defaultData()
+		data = &d
+	}
+	creds := o.Credentials
+	if creds == nil {
+		creds = []Credential{defaultCred}
+	}
+	byKey := make(map[string]Credential, len(creds))
+	for _, c := range creds {
+		byKey[c.AccessKey] = c
+	}
+	return Clone(data), byKey
+}
+
 // IssuedCredential is a temporary credential an emulated cloud's credential
 // source (STS, IAM, instance metadata) handed out; the cloud's APIs accept it
 // with its security token.

@@ -11,149 +11,96 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns/shared"
 )
 
-// HTTPURL accepts absolute http(s) URLs: an endpoint override without a scheme would be
-// silently prefixed with https:// by the Huawei SDK, which hides typos.
-func HTTPURL() validator.String { return httpURL{} }
-
-type httpURL struct{}
-
-func (httpURL) Description(context.Context) string {
-	return "value must be an absolute http:// or https:// URL"
+// stringValidator is every validator here: they differ only in their description and in
+// the check of a known value, so one type carries the framework's three methods.
+type stringValidator struct {
+	desc string
+	// check returns the error's summary and what follows the description in its detail,
+	// or "" for a value that passes.
+	check func(s string) (summary, tail string)
 }
 
-func (v httpURL) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v stringValidator) Description(context.Context) string { return v.desc }
 
-func (v httpURL) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v stringValidator) MarkdownDescription(context.Context) string { return v.desc }
+
+func (v stringValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	u, err := url.Parse(req.ConfigValue.ValueString())
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid endpoint URL",
-			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
+	if summary, tail := v.check(req.ConfigValue.ValueString()); summary != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, summary, "Attribute "+req.Path.String()+" "+v.desc+tail)
 	}
+}
+
+// durationCheck checks a parsed duration; syntax errors are left to the attrs.Duration
+// type, which reports them itself.
+func durationCheck(summary string, bad func(d time.Duration) bool) func(string) (string, string) {
+	return func(s string) (string, string) {
+		if d, err := time.ParseDuration(s); err == nil && bad(d) {
+			return summary, ", got: " + s
+		}
+		return "", ""
+	}
+}
+
+// HTTPURL accepts absolute http(s) URLs: an endpoint override without a scheme would be
+// silently prefixed with https:// by the Huawei SDK, which hides typos.
+func HTTPURL() validator.String {
+	return stringValidator{"value must be an absolute http:// or https:// URL", func(s string) (string, string) {
+		u, err := url.Parse(s)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return "Invalid endpoint URL", ", got: " + s
+		}
+		return "", ""
+	}}
 }
 
 // PositiveDuration rejects zero and negative Go durations. Syntax errors are left to the
 // attrs.Duration type, which reports them itself.
-func PositiveDuration() validator.String { return positiveDuration{} }
-
-type positiveDuration struct{}
-
-func (positiveDuration) Description(context.Context) string {
-	return "value must be a positive duration"
-}
-
-func (v positiveDuration) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v positiveDuration) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	d, err := time.ParseDuration(req.ConfigValue.ValueString())
-	if err != nil {
-		return
-	}
-	if d <= 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
-			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
-	}
+func PositiveDuration() validator.String {
+	return stringValidator{"value must be a positive duration",
+		durationCheck("Invalid duration", func(d time.Duration) bool { return d <= 0 })}
 }
 
 // DurationBetween accepts Go durations of whole seconds from lo to hi inclusive: the session
 // lengths the vendors' STS and IAM APIs allow (in seconds), checked at plan time rather than
 // by a refused exchange.
 // Syntax errors are left to the attrs.Duration type.
-func DurationBetween(lo, hi time.Duration) validator.String { return durationBetween{lo, hi} }
-
-type durationBetween struct{ lo, hi time.Duration }
-
-func (v durationBetween) Description(context.Context) string {
-	return "value must be a Go duration of whole seconds from " + v.lo.String() + " to " + v.hi.String()
-}
-
-func (v durationBetween) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v durationBetween) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	d, err := time.ParseDuration(req.ConfigValue.ValueString())
-	if err != nil {
-		return
-	}
-	if d < v.lo || d > v.hi || d%time.Second != 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Duration out of range",
-			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
-	}
+func DurationBetween(lo, hi time.Duration) validator.String {
+	return stringValidator{"value must be a Go duration of whole seconds from " + lo.String() + " to " + hi.String(),
+		durationCheck("Duration out of range", func(d time.Duration) bool {
+			return d < lo || d > hi || d%time.Second != 0
+		})}
 }
 
 // STSEndpoint accepts an https:// URL without a path: the Tencent and Alibaba SDKs' STS
 // credential providers call STS over HTTPS and take only a host.
-func STSEndpoint() validator.String { return stsEndpoint{} }
-
-type stsEndpoint struct{}
-
-func (stsEndpoint) Description(context.Context) string {
-	return "value must be an https:// URL without a path"
-}
-
-func (v stsEndpoint) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v stsEndpoint) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	u, err := url.Parse(req.ConfigValue.ValueString())
-	if err != nil || u.Scheme != "https" || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid STS endpoint",
-			"Attribute "+req.Path.String()+" "+v.Description(ctx)+" (the SDK's STS client must use https and "+
-				"takes only a host), got: "+req.ConfigValue.ValueString())
-	}
+func STSEndpoint() validator.String {
+	return stringValidator{"value must be an https:// URL without a path", func(s string) (string, string) {
+		u, err := url.Parse(s)
+		if err != nil || u.Scheme != "https" || u.Host == "" || (u.Path != "" && u.Path != "/") || u.RawQuery != "" {
+			return "Invalid STS endpoint", " (the SDK's STS client must use https and takes only a host), got: " + s
+		}
+		return "", ""
+	}}
 }
 
 // NonNegativeDuration rejects negative Go durations; zero is allowed (a setting that is off).
 // Syntax errors are left to the attrs.Duration type.
-func NonNegativeDuration() validator.String { return nonNegativeDuration{} }
-
-type nonNegativeDuration struct{}
-
-func (nonNegativeDuration) Description(context.Context) string {
-	return "value must be a duration of zero or more"
-}
-
-func (v nonNegativeDuration) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v nonNegativeDuration) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if d, err := time.ParseDuration(req.ConfigValue.ValueString()); err == nil && d < 0 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
-			"Attribute "+req.Path.String()+" "+v.Description(ctx)+", got: "+req.ConfigValue.ValueString())
-	}
+func NonNegativeDuration() validator.String {
+	return stringValidator{"value must be a duration of zero or more",
+		durationCheck("Invalid duration", func(d time.Duration) bool { return d < 0 })}
 }
 
 // RateLimit accepts a rate_limits value, "N/DURATION" such as "5/1m": at most N calls in any
 // window of DURATION.
-func RateLimit() validator.String { return rateLimit{} }
-
-type rateLimit struct{}
-
-func (rateLimit) Description(context.Context) string {
-	return `value must be "N/DURATION": at most N calls (a whole number from 1) in any window of DURATION (a Go duration such as 1s or 1m)`
-}
-
-func (v rateLimit) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v rateLimit) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := shared.ParseWindow(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid rate limit",
-			"Attribute "+req.Path.String()+" "+v.Description(ctx)+": "+err.Error())
-	}
+func RateLimit() validator.String {
+	return stringValidator{`value must be "N/DURATION": at most N calls (a whole number from 1) in any window of DURATION (a Go duration such as 1s or 1m)`,
+		func(s string) (string, string) {
+			if _, err := shared.ParseWindow(s); err != nil {
+				return "Invalid rate limit", ": " + err.Error()
+			}
+			return "", ""
+		}}
 }

@@ -60,10 +60,7 @@ var services conns.Registry[*Service]
 
 // Register adds a service to the cloud (its endpoints attribute) and returns it; services
 // call it from a package-level variable.
-func Register(s *Service) *Service {
-	conns.DeclareLimits(s.Limits)
-	return services.Add(s)
-}
+func Register(s *Service) *Service { return services.Add(s, s.Limits) }
 
 // Services are the registered services.
 func Services() []*Service { return services.All() }

@@ -16,22 +16,16 @@ import (
 func (Cloud) Block() schema.SingleNestedBlock {
 	// One endpoint per registered service, and STS for the credential chain.
 	endpoints := map[string]schema.Attribute{
-		endpointSTS: schema.StringAttribute{
-			MarkdownDescription: "Full `https://` URL (no path) of the STS (Sts 2015-04-01) endpoint " +
-				"used by `assume_role`, `assume_role_with_oidc` and role profiles, replacing " +
-				"`sts.aliyuncs.com`. The SDK calls STS over HTTPS only.",
-			Optional:   true,
-			Validators: []validator.String{validate.STSEndpoint()},
-		},
+		endpointSTS: attrs.EndpointAttribute("Full `https://` URL (no path) of the STS (Sts 2015-04-01) endpoint "+
+			"used by `assume_role`, `assume_role_with_oidc` and role profiles, replacing "+
+			"`sts.aliyuncs.com`. The SDK calls STS over HTTPS only.",
+			validate.STSEndpoint()),
 	}
 	for _, svc := range Services() {
-		endpoints[svc.Endpoint] = schema.StringAttribute{
-			MarkdownDescription: "Full URL of the " + svc.Title + " (" + svc.Product + ") API, replacing the regional " +
-				"endpoint (private clouds, proxies, the cloudquota emulator). With it set, any region " +
-				"name is accepted.",
-			Optional:   true,
-			Validators: []validator.String{validate.HTTPURL()},
-		}
+		endpoints[svc.Endpoint] = attrs.EndpointAttribute("Full URL of the "+svc.Title+" ("+svc.Product+") API, replacing the regional "+
+			"endpoint (private clouds, proxies, the cloudquota emulator). With it set, any region "+
+			"name is accepted.",
+			validate.HTTPURL())
 	}
 	return schema.SingleNestedBlock{
 		MarkdownDescription: "Alibaba Cloud (Security Center data source). Base credentials come from the first " +

@@ -1,12 +1,11 @@
 package huawei
 
 import (
-	"reflect"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/cloudtest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -66,14 +65,7 @@ func TestClientConfigPrecedence(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			// Zero-valued framework strings are null, as Terraform sends unset attributes.
-			env := &conns.Env{Getenv: func(k string) string { return tc.env[k] }}
-			cfg := merge(env, tc.hcl)
-			if env.Diags.HasError() {
-				t.Fatalf("diagnostics: %v", env.Diags)
-			}
-			if !reflect.DeepEqual(cfg, tc.want) {
-				t.Errorf("got  %+v\nwant %+v", cfg, tc.want)
-			}
+			cloudtest.CheckMerge(t, merge, tc.hcl, tc.env, tc.want)
 		})
 	}
 }
@@ -89,14 +81,5 @@ func TestClientConfigUnknownIsAnError(t *testing.T) {
 // endpoints is an endpoints attribute value as Terraform sends it: every key, those not
 // given null.
 func endpoints(set map[string]string) types.Object {
-	types_ := map[string]attr.Type{}
-	values := map[string]attr.Value{}
-	for _, k := range []string{"hss", "metastudio", "iam"} {
-		types_[k] = types.StringType
-		values[k] = types.StringNull()
-		if v, ok := set[k]; ok {
-			values[k] = types.StringValue(v)
-		}
-	}
-	return types.ObjectValueMust(types_, values)
+	return cloudtest.Endpoints([]string{"hss", "metastudio", "iam"}, set)
 }

@@ -13,12 +13,9 @@ import (
 // Block is the huaweicloud block of the provider schema.
 func (Cloud) Block() schema.SingleNestedBlock {
 	endpoint := func(service, note string) schema.StringAttribute {
-		return schema.StringAttribute{
-			MarkdownDescription: "Full URL of the " + service + " endpoint, replacing the SDK's regional one " +
-				"(private clouds, proxies, the cloudquota emulator). " + note,
-			Optional:   true,
-			Validators: []validator.String{validate.HTTPURL()},
-		}
+		return attrs.EndpointAttribute("Full URL of the "+service+" endpoint, replacing the SDK's regional one "+
+			"(private clouds, proxies, the cloudquota emulator). "+note,
+			validate.HTTPURL())
 	}
 	// One endpoint per registered service, and IAM for the credential chain.
 	endpoints := map[string]schema.Attribute{

@@ -33,21 +33,15 @@ const tencentCredentialsDoc = "Tencent Cloud (TCSS data source).\n\n" +
 func (Cloud) Block() schema.SingleNestedBlock {
 	// One endpoint per registered service, and STS for the credential chain.
 	endpoints := map[string]schema.Attribute{
-		endpointSTS: schema.StringAttribute{
-			MarkdownDescription: "Full `https://` URL (no path) of STS, replacing " +
-				"`https://sts.tencentcloudapi.com`, for `assume_role`, `assume_role_with_oidc` and tccli " +
-				"profile roles. The SDK's STS client always uses HTTPS with the system's trusted certificates.",
-			Optional:   true,
-			Validators: []validator.String{validate.STSEndpoint()},
-		},
+		endpointSTS: attrs.EndpointAttribute("Full `https://` URL (no path) of STS, replacing "+
+			"`https://sts.tencentcloudapi.com`, for `assume_role`, `assume_role_with_oidc` and tccli "+
+			"profile roles. The SDK's STS client always uses HTTPS with the system's trusted certificates.",
+			validate.STSEndpoint()),
 	}
 	for _, svc := range Services() {
-		endpoints[svc.Endpoint] = schema.StringAttribute{
-			MarkdownDescription: "Full URL of the " + svc.Name + " API, replacing `https://" + strings.ToLower(svc.Name) +
-				".tencentcloudapi.com` (private clouds, proxies, the cloudquota emulator). With it set, any region name is accepted.",
-			Optional:   true,
-			Validators: []validator.String{validate.HTTPURL()},
-		}
+		endpoints[svc.Endpoint] = attrs.EndpointAttribute("Full URL of the "+svc.Name+" API, replacing `https://"+strings.ToLower(svc.Name)+
+			".tencentcloudapi.com` (private clouds, proxies, the cloudquota emulator). With it set, any region name is accepted.",
+			validate.HTTPURL())
 	}
 	return schema.SingleNestedBlock{
 		MarkdownDescription: tencentCredentialsDoc,

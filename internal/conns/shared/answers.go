@@ -59,7 +59,7 @@ func (a *Answers) Do(ctx context.Context, key string, ttl time.Duration, fetch f
 		}
 		body, fetchErr = fetch(ctx)
 		if fetchErr != nil {
-			return nil
+			return nil //nolint:nilerr // the fetch's error is fetchErr, returned below, not a lock failure
 		}
 		now := a.clock.Now()
 		out, err := json.Marshal(answerFile{V: 1, Stored: now.UnixNano(), Expires: now.Add(ttl).UnixNano(), Body: body})

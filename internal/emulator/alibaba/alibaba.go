@@ -20,14 +20,8 @@ const Name = "alicloud"
 // Options.Credentials is nil. It is an emulator-only constant, not a secret.
 var DefaultCredential = emulator.Credential{AccessKey: "LTAIEMULATORALIBABA0001", SecretKey: "emulator-alibaba-secret-key"}
 
-// Options configures the emulated Alibaba Cloud.
-type Options struct {
-	Data        *Data                 // nil: DefaultData() (the vendor docs' example response); copied
-	Credentials []emulator.Credential // nil: []emulator.Credential{DefaultCredential}
-	// Identity is what its credential sources (Sts, ECS metadata) know; credentials they
-	// issue are accepted by the APIs.
-	Identity Identity
-}
+// Options configures the emulated Alibaba Cloud; its Identity is what its credential sources (Sts, ECS metadata) know.
+type Options = emulator.CloudOptions[Data, Identity]
 
 // Data is the Alibaba Cloud section of Data.
 type Data struct {
@@ -164,24 +158,11 @@ type Cloud struct {
 
 // New builds the emulated Alibaba Cloud, a Backend for emulator.New.
 func New(opts Options) *Cloud {
-	data := opts.Data
-	if data == nil {
-		d := DefaultData()
-		data = &d
-	}
-	creds := opts.Credentials
-	if creds == nil {
-		creds = []emulator.Credential{DefaultCredential}
-	}
-	a := &Cloud{
-		data: emulator.Clone(data), identity: opts.Identity,
-		creds: make(map[string]emulator.Credential, len(creds)), nonces: map[string]time.Time{},
+	data, creds := opts.Resolve(DefaultData, DefaultCredential)
+	return &Cloud{
+		data: data, identity: opts.Identity, creds: creds, nonces: map[string]time.Time{},
 		expiry: map[string]time.Time{}, metadataTokens: map[string]time.Time{},
 	}
-	for _, c := range creds {
-		a.creds[c.AccessKey] = c
-	}
-	return a
 }
 
 // Name is the Request.Cloud value of Alibaba Cloud requests.

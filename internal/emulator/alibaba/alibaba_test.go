@@ -22,6 +22,7 @@ import (
 	"github.com/aliyun/credentials-go/credentials"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/emutest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
@@ -436,19 +437,8 @@ func (f *aliFixture) request(t *testing.T, s aliSigned) *http.Request {
 // aliDo sends hr and decodes the JSON answer.
 func aliDo(t *testing.T, hr *http.Request) (*http.Response, map[string]any) {
 	t.Helper()
-	resp, err := http.DefaultClient.Do(hr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var body map[string]any
-	if err := json.Unmarshal(raw, &body); err != nil {
-		t.Fatalf("body %q: %v", raw, err)
-	}
+	resp, _ := emutest.DoJSON(t, hr, &body)
 	return resp, body
 }
 

@@ -13,6 +13,7 @@ import (
 	credutils "github.com/aliyun/credentials-go/credentials/utils"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/emutest"
 )
 
 const (
@@ -75,16 +76,8 @@ func stsRequest(t *testing.T, base, action string, cred *emulator.Credential, fo
 
 func stsDo(t *testing.T, r *http.Request) (int, map[string]any) {
 	t.Helper()
-	res, err := http.DefaultClient.Do(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	raw, _ := io.ReadAll(res.Body)
 	var body map[string]any
-	if err := json.Unmarshal(raw, &body); err != nil {
-		t.Fatalf("body %q: %v", raw, err)
-	}
+	res, _ := emutest.DoJSON(t, r, &body)
 	return res.StatusCode, body
 }
 

@@ -3,7 +3,6 @@ package all
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -20,6 +19,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/emutest"
 )
 
 // SDK clients of the clouds for the tests that span them; each cloud's own
@@ -126,15 +126,10 @@ func (f *tcFixture) signedRequest(t *testing.T) *http.Request {
 // tcDo sends hr and decodes the API 3.0 envelope.
 func tcDo(t *testing.T, hr *http.Request) (*http.Response, map[string]any) {
 	t.Helper()
-	resp, err := http.DefaultClient.Do(hr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
 	var body struct{ Response map[string]any }
-	if err := json.Unmarshal(raw, &body); err != nil || body.Response == nil {
-		t.Fatalf("body %q: %v", raw, err)
+	resp, raw := emutest.DoJSON(t, hr, &body)
+	if body.Response == nil {
+		t.Fatalf("body %q: no Response", raw)
 	}
 	return resp, body.Response
 }

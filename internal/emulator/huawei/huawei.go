@@ -24,14 +24,8 @@ const Name = "huaweicloud"
 // nil. It is an emulator-only constant, not a secret.
 var DefaultCredential = emulator.Credential{AccessKey: "EMULATORHUAWEIAK0001", SecretKey: "emulator-huawei-secret-key"}
 
-// Options configures the emulated Huawei Cloud.
-type Options struct {
-	Data        *Data                 // nil: DefaultData() (the vendor docs' example responses); copied
-	Credentials []emulator.Credential // nil: []emulator.Credential{DefaultCredential}
-	// Identity is what its credential sources (IAM agencies and federation, ECS metadata)
-	// know; credentials they issue are accepted by the APIs.
-	Identity Identity
-}
+// Options configures the emulated Huawei Cloud; its Identity is what its credential sources (IAM agencies and federation, ECS metadata) know.
+type Options = emulator.CloudOptions[Data, Identity]
 
 // Data is the Huawei Cloud section of Data.
 type Data struct {
@@ -289,30 +283,18 @@ type Cloud struct {
 // fallback for paths no other cloud claims, it belongs last in
 // emulator.Options.Backends.
 func New(opts Options) *Cloud {
-	data := opts.Data
-	if data == nil {
-		d := DefaultData()
-		data = &d
-	}
-	data = emulator.Clone(data)
+	data, creds := opts.Resolve(DefaultData, DefaultCredential)
 	// Relative times count from now; a malformed one (all.LoadData refuses
 	// them) stays as it is.
 	_ = data.ResolveTimes(time.Now())
-	creds := opts.Credentials
-	if creds == nil {
-		creds = []emulator.Credential{DefaultCredential}
-	}
 	h := &Cloud{
 		data:     data,
 		identity: opts.Identity,
-		creds:    make(map[string]emulator.Credential, len(creds)),
+		creds:    creds,
 		issued:   map[string]string{},
 
 		subjectTokens:  map[string]string{},
 		metadataTokens: map[string]bool{},
-	}
-	for _, c := range creds {
-		h.creds[c.AccessKey] = c
 	}
 	// Derived project IDs are accepted before any IAM lookup, so clients
 	// configured with an explicit project ID work.

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -27,6 +26,7 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/emutest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/huawei"
 )
 
@@ -531,16 +531,8 @@ func signedGet(t *testing.T, base, path string, query map[string]string, ak, sk 
 
 func do(t *testing.T, hr *http.Request) (*http.Response, map[string]any) {
 	t.Helper()
-	resp, err := http.DefaultClient.Do(hr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
 	var body map[string]any
-	if err := json.Unmarshal(raw, &body); err != nil {
-		t.Fatalf("body %q: %v", raw, err)
-	}
+	resp, _ := emutest.DoJSON(t, hr, &body)
 	if resp.Header.Get("Content-Type") != "application/json" || !hex32.MatchString(resp.Header.Get("X-Request-Id")) {
 		t.Errorf("headers %v", resp.Header)
 	}

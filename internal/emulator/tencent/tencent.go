@@ -27,14 +27,8 @@ const Name = "tencentcloud"
 // emulator-only constant, not a secret.
 var DefaultCredential = emulator.Credential{AccessKey: "AKIDEMULATORTENCENT0001", SecretKey: "emulator-tencent-secret-key"}
 
-// Options configures the emulated Tencent Cloud.
-type Options struct {
-	Data        *Data                 // nil: DefaultData() (the vendor docs' example response); copied
-	Credentials []emulator.Credential // nil: []emulator.Credential{DefaultCredential}
-	// Identity is what its credential sources (STS, CVM metadata) know; credentials they
-	// issue are accepted by the APIs.
-	Identity Identity
-}
+// Options configures the emulated Tencent Cloud; its Identity is what its credential sources (STS, CVM metadata) know.
+type Options = emulator.CloudOptions[Data, Identity]
 
 // Data is the Tencent Cloud section of Data.
 type Data struct {
@@ -200,23 +194,11 @@ type Cloud struct {
 
 // New builds the emulated Tencent Cloud, a Backend for emulator.New.
 func New(opts Options) *Cloud {
-	data := opts.Data
-	if data == nil {
-		d := DefaultData()
-		data = &d
-	}
-	creds := opts.Credentials
-	if creds == nil {
-		creds = []emulator.Credential{DefaultCredential}
-	}
-	t := &Cloud{data: emulator.Clone(data), identity: opts.Identity, creds: make(map[string]emulator.Credential, len(creds))}
+	data, creds := opts.Resolve(DefaultData, DefaultCredential)
 	// Relative times count from now; a malformed one (all.LoadData refuses
 	// them) stays as it is.
-	_ = t.data.ResolveTimes(time.Now())
-	for _, c := range creds {
-		t.creds[c.AccessKey] = c
-	}
-	return t
+	_ = data.ResolveTimes(time.Now())
+	return &Cloud{data: data, identity: opts.Identity, creds: creds}
 }
 
 // Name is the Request.Cloud value of Tencent Cloud requests.

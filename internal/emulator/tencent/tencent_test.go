@@ -22,6 +22,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/emutest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
@@ -430,15 +431,10 @@ func (s tcSigned) request(t *testing.T, base string) *http.Request {
 // tcDo sends hr and decodes the API 3.0 envelope.
 func tcDo(t *testing.T, hr *http.Request) (*http.Response, map[string]any) {
 	t.Helper()
-	resp, err := http.DefaultClient.Do(hr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	raw, _ := io.ReadAll(resp.Body)
 	var body struct{ Response map[string]any }
-	if err := json.Unmarshal(raw, &body); err != nil || body.Response == nil {
-		t.Fatalf("body %q: %v", raw, err)
+	resp, raw := emutest.DoJSON(t, hr, &body)
+	if body.Response == nil {
+		t.Fatalf("body %q: no Response", raw)
 	}
 	if resp.Header.Get("Content-Type") != "application/json" {
 		t.Errorf("Content-Type %q", resp.Header.Get("Content-Type"))

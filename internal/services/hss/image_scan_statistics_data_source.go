@@ -24,12 +24,10 @@ var _ datasource.DataSourceWithConfigure = (*imageScanStatisticsDataSource)(nil)
 
 // NewImageScanStatisticsDataSource is the factory for cloudquota_hss_image_scan_statistics.
 func NewImageScanStatisticsDataSource() datasource.DataSource {
-	return &imageScanStatisticsDataSource{}
+	return &imageScanStatisticsDataSource{conns.DataSource{TypeName: "_hss_image_scan_statistics"}}
 }
 
-type imageScanStatisticsDataSource struct {
-	client *conns.Client
-}
+type imageScanStatisticsDataSource struct{ conns.DataSource }
 
 type imageScanStatisticsModel struct {
 	ID                  types.String      `tfsdk:"id"`
@@ -52,10 +50,6 @@ type imageCountsModel struct {
 	Local    types.Int64 `tfsdk:"local"`
 	Registry types.Int64 `tfsdk:"registry"`
 	Cicd     types.Int64 `tfsdk:"cicd"`
-}
-
-func (d *imageScanStatisticsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_hss_image_scan_statistics"
 }
 
 func (d *imageScanStatisticsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -120,31 +114,22 @@ func enterpriseProjectID(arg types.String, c *conns.Client) (sent *string, effec
 	return &v, v
 }
 
-func (d *imageScanStatisticsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *imageScanStatisticsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m imageScanStatisticsModel
-	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	eps, effective := enterpriseProjectID(m.EnterpriseProjectID, d.client)
-	request := &model.ShowImagePayPerScanStatisticsRequest{EnterpriseProjectId: eps}
-	out, target, err := call(ctx, d.client, m.Region.ValueString(), "ShowImagePayPerScanStatistics", request,
-		(*hss.HssClient).ShowImagePayPerScanStatistics)
-	if err != nil {
-		conns.AddError(&resp.Diagnostics, err)
-		return
-	}
-	resp.Diagnostics.Append(flattenImageScanStatistics(out, &m)...)
-	m.ID = types.StringValue(strings.Join([]string{target.Project, effective}, "/"))
-	m.Region = types.StringValue(target.Region)
-	m.EnterpriseProjectID = types.StringValue(effective)
-	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
+	conns.Read(ctx, req, resp, func(m *imageScanStatisticsModel) timeouts.Value { return m.Timeouts },
+		func(ctx context.Context, m *imageScanStatisticsModel) (diag.Diagnostics, error) {
+			eps, effective := enterpriseProjectID(m.EnterpriseProjectID, d.Client)
+			request := &model.ShowImagePayPerScanStatisticsRequest{EnterpriseProjectId: eps}
+			out, target, err := call(ctx, d.Client, m.Region.ValueString(), "ShowImagePayPerScanStatistics", request,
+				(*hss.HssClient).ShowImagePayPerScanStatistics)
+			if err != nil {
+				return nil, err
+			}
+			diags := flattenImageScanStatistics(out, m)
+			m.ID = types.StringValue(strings.Join([]string{target.Project, effective}, "/"))
+			m.Region = types.StringValue(target.Region)
+			m.EnterpriseProjectID = types.StringValue(effective)
+			return diags, nil
+		})
 }
 
 var _ attrs.Flatten[model.ShowImagePayPerScanStatisticsResponse, imageScanStatisticsModel] = flattenImageScanStatistics

@@ -31,12 +31,10 @@ var (
 
 // NewResourceQuotasDataSource is the factory for cloudquota_hss_resource_quotas.
 func NewResourceQuotasDataSource() datasource.DataSource {
-	return &resourceQuotasDataSource{}
+	return &resourceQuotasDataSource{conns.DataSource{TypeName: "_hss_resource_quotas"}}
 }
 
-type resourceQuotasDataSource struct {
-	client *conns.Client
-}
+type resourceQuotasDataSource struct{ conns.DataSource }
 
 type resourceQuotasModel struct {
 	ID                  types.String   `tfsdk:"id"`
@@ -63,10 +61,6 @@ type availableResourceModel struct {
 	ResourceID  types.String `tfsdk:"resource_id"`
 	CurrentTime types.String `tfsdk:"current_time"`
 	SharedQuota types.String `tfsdk:"shared_quota"`
-}
-
-func (d *resourceQuotasDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_hss_resource_quotas"
 }
 
 func (d *resourceQuotasDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -134,37 +128,28 @@ func (d *resourceQuotasDataSource) Schema(ctx context.Context, _ datasource.Sche
 	}
 }
 
-func (d *resourceQuotasDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *resourceQuotasDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m resourceQuotasModel
-	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	eps, effective := enterpriseProjectID(m.EnterpriseProjectID, d.client)
-	request := &model.ShowResourceQuotasRequest{
-		EnterpriseProjectId: eps,
-		Version:             m.Version.ValueStringPointer(),
-		ChargingMode:        m.ChargingMode.ValueStringPointer(),
-	}
-	out, target, err := call(ctx, d.client, m.Region.ValueString(), "ShowResourceQuotas", request,
-		(*hss.HssClient).ShowResourceQuotas)
-	if err != nil {
-		conns.AddError(&resp.Diagnostics, err)
-		return
-	}
-	resp.Diagnostics.Append(flattenResourceQuotas(out, &m)...)
-	m.ID = types.StringValue(strings.Join([]string{
-		target.Project, effective, m.Version.ValueString(), m.ChargingMode.ValueString(),
-	}, "/"))
-	m.Region = types.StringValue(target.Region)
-	m.EnterpriseProjectID = types.StringValue(effective)
-	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
+	conns.Read(ctx, req, resp, func(m *resourceQuotasModel) timeouts.Value { return m.Timeouts },
+		func(ctx context.Context, m *resourceQuotasModel) (diag.Diagnostics, error) {
+			eps, effective := enterpriseProjectID(m.EnterpriseProjectID, d.Client)
+			request := &model.ShowResourceQuotasRequest{
+				EnterpriseProjectId: eps,
+				Version:             m.Version.ValueStringPointer(),
+				ChargingMode:        m.ChargingMode.ValueStringPointer(),
+			}
+			out, target, err := call(ctx, d.Client, m.Region.ValueString(), "ShowResourceQuotas", request,
+				(*hss.HssClient).ShowResourceQuotas)
+			if err != nil {
+				return nil, err
+			}
+			diags := flattenResourceQuotas(out, m)
+			m.ID = types.StringValue(strings.Join([]string{
+				target.Project, effective, m.Version.ValueString(), m.ChargingMode.ValueString(),
+			}, "/"))
+			m.Region = types.StringValue(target.Region)
+			m.EnterpriseProjectID = types.StringValue(effective)
+			return diags, nil
+		})
 }
 
 var _ attrs.Flatten[model.ShowResourceQuotasResponse, resourceQuotasModel] = flattenResourceQuotas

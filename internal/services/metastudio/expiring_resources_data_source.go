@@ -37,12 +37,10 @@ var BusinessTypes = []string{
 
 // NewExpiringResourcesDataSource is the factory for cloudquota_metastudio_expiring_resources.
 func NewExpiringResourcesDataSource() datasource.DataSource {
-	return &expiringResourcesDataSource{}
+	return &expiringResourcesDataSource{conns.DataSource{TypeName: "_metastudio_expiring_resources"}}
 }
 
-type expiringResourcesDataSource struct {
-	client *conns.Client
-}
+type expiringResourcesDataSource struct{ conns.DataSource }
 
 type expiringResourcesModel struct {
 	ID             types.String    `tfsdk:"id"`
@@ -61,10 +59,6 @@ type resourceModel struct {
 	Count          types.Int64  `tfsdk:"count"`
 	ChargingMode   types.String `tfsdk:"charging_mode"`
 	ResourceSource types.String `tfsdk:"resource_source"`
-}
-
-func (d *expiringResourcesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_metastudio_expiring_resources"
 }
 
 func (d *expiringResourcesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -160,35 +154,25 @@ func (d *expiringResourcesDataSource) ValidateConfig(ctx context.Context, req da
 	}
 }
 
-func (d *expiringResourcesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *expiringResourcesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m expiringResourcesModel
-	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	request, diags := buildCountRequest(ctx, &m, d.client.Configured())
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	out, target, err := call(ctx, d.client, m.Region.ValueString(), "CountTenantResources", request,
-		(*metastudio.MetaStudioClient).CountTenantResources)
-	if err != nil {
-		conns.AddError(&resp.Diagnostics, err)
-		return
-	}
-	resp.Diagnostics.Append(flattenResourcesCount(out, &m)...)
-	m.Region = types.StringValue(target.Region)
-	m.ID = types.StringValue(strings.Join([]string{
-		target.Project, deref(request.Business), deref(request.ResourceExpireStartTime), deref(request.ResourceExpireEndTime),
-	}, "/"))
-	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
+	conns.Read(ctx, req, resp, func(m *expiringResourcesModel) timeouts.Value { return m.Timeouts },
+		func(ctx context.Context, m *expiringResourcesModel) (diag.Diagnostics, error) {
+			request, diags := buildCountRequest(ctx, m, d.Client.Configured())
+			if diags.HasError() {
+				return diags, nil
+			}
+			out, target, err := call(ctx, d.Client, m.Region.ValueString(), "CountTenantResources", request,
+				(*metastudio.MetaStudioClient).CountTenantResources)
+			if err != nil {
+				return diags, err
+			}
+			diags.Append(flattenResourcesCount(out, m)...)
+			m.Region = types.StringValue(target.Region)
+			m.ID = types.StringValue(strings.Join([]string{
+				target.Project, deref(request.Business), deref(request.ResourceExpireStartTime), deref(request.ResourceExpireEndTime),
+			}, "/"))
+			return diags, nil
+		})
 }
 
 // buildCountRequest turns the arguments into the API request and records the effective

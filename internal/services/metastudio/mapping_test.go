@@ -7,13 +7,11 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/model"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs/attrstest"
 )
 
 func str(v string) *string { return &v }
@@ -127,16 +125,7 @@ func TestBuildCountRequest(t *testing.T) {
 }
 
 func TestModelMatchesSchema(t *testing.T) {
-	ctx := context.Background()
-	var resp datasource.SchemaResponse
-	NewExpiringResourcesDataSource().Schema(ctx, datasource.SchemaRequest{}, &resp)
-	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
-		t.Fatal(diags)
-	}
 	m := expiringResourcesModel{Business: types.SetNull(types.StringType), Timeouts: attrs.NullTimeouts()}
 	flattenResourcesCount(&model.CountTenantResourcesResponse{ResourcesCount: &[]model.ResourcesCount{{}}}, &m)
-	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(resp.Schema.Type().TerraformType(ctx), nil)}
-	if diags := state.Set(ctx, &m); diags.HasError() {
-		t.Fatalf("model does not match schema: %v", diags)
-	}
+	attrstest.CheckModel(t, NewExpiringResourcesDataSource(), &m)
 }

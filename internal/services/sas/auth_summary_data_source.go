@@ -22,12 +22,10 @@ var _ datasource.DataSourceWithConfigure = (*authSummaryDataSource)(nil)
 
 // NewAuthSummaryDataSource is the factory for cloudquota_sas_auth_summary.
 func NewAuthSummaryDataSource() datasource.DataSource {
-	return &authSummaryDataSource{}
+	return &authSummaryDataSource{conns.DataSource{TypeName: "_sas_auth_summary"}}
 }
 
-type authSummaryDataSource struct {
-	client *conns.Client
-}
+type authSummaryDataSource struct{ conns.DataSource }
 
 // VersionNames names Security Center's edition codes, as GetAuthSummary documents them.
 var VersionNames = map[int64]string{
@@ -182,10 +180,6 @@ type postPaidVersionSummaryModel struct {
 	UsedEcsCount  types.Int64  `tfsdk:"used_ecs_count"`
 }
 
-func (d *authSummaryDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sas_auth_summary"
-}
-
 func (d *authSummaryDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	flag := func(what, api string) schema.BoolAttribute {
 		return schema.BoolAttribute{
@@ -288,27 +282,18 @@ func (d *authSummaryDataSource) Schema(ctx context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *authSummaryDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *authSummaryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m authSummaryModel
-	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	out, target, err := call(ctx, d.client, m.Region.ValueString(), "GetAuthSummary", nil, func() *authSummary { return &authSummary{} })
-	if err != nil {
-		conns.AddError(&resp.Diagnostics, err)
-		return
-	}
-	resp.Diagnostics.Append(flattenAuthSummary(out, &m)...)
-	m.ID = types.StringValue(target.Region)
-	m.Region = types.StringValue(target.Region)
-	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
+	conns.Read(ctx, req, resp, func(m *authSummaryModel) timeouts.Value { return m.Timeouts },
+		func(ctx context.Context, m *authSummaryModel) (diag.Diagnostics, error) {
+			out, target, err := call(ctx, d.Client, m.Region.ValueString(), "GetAuthSummary", nil, func() *authSummary { return &authSummary{} })
+			if err != nil {
+				return nil, err
+			}
+			diags := flattenAuthSummary(out, m)
+			m.ID = types.StringValue(target.Region)
+			m.Region = types.StringValue(target.Region)
+			return diags, nil
+		})
 }
 
 var _ attrs.Flatten[authSummary, authSummaryModel] = flattenAuthSummary

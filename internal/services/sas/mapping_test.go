@@ -1,17 +1,14 @@
 package sas
 
 import (
-	"context"
 	"encoding/json"
 	"reflect"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs/attrstest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
@@ -152,17 +149,8 @@ func TestFlexDecoding(t *testing.T) {
 
 // The model struct must match the schema exactly; State.Set refuses any missing or extra field.
 func TestModelMatchesSchema(t *testing.T) {
-	ctx := context.Background()
-	var resp datasource.SchemaResponse
-	NewAuthSummaryDataSource().Schema(ctx, datasource.SchemaRequest{}, &resp)
-	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
-		t.Fatal(diags)
-	}
 	m := authSummaryModel{Timeouts: attrs.NullTimeouts()}
 	flattenAuthSummary(decode(t, seedResponse), &m)
 	m.ID, m.Region = types.StringValue("cn-shanghai"), types.StringValue("cn-shanghai")
-	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(resp.Schema.Type().TerraformType(ctx), nil)}
-	if diags := state.Set(ctx, &m); diags.HasError() {
-		t.Fatalf("model does not match schema: %v", diags)
-	}
+	attrstest.CheckModel(t, NewAuthSummaryDataSource(), &m)
 }

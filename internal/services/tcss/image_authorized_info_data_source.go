@@ -22,12 +22,10 @@ var _ datasource.DataSourceWithConfigure = (*imageAuthorizedInfoDataSource)(nil)
 
 // NewImageAuthorizedInfoDataSource is the factory for cloudquota_tcss_image_authorized_info.
 func NewImageAuthorizedInfoDataSource() datasource.DataSource {
-	return &imageAuthorizedInfoDataSource{}
+	return &imageAuthorizedInfoDataSource{conns.DataSource{TypeName: "_tcss_image_authorized_info"}}
 }
 
-type imageAuthorizedInfoDataSource struct {
-	client *conns.Client
-}
+type imageAuthorizedInfoDataSource struct{ conns.DataSource }
 
 // describeImageAuthorizedInfoResponse is DescribeImageAuthorizedInfo's answer, every field
 // the API documents, in the API's spelling. The per-product SDK module is not available, so
@@ -94,10 +92,6 @@ type imageScanInquireModel struct {
 	ResourceID     types.String `tfsdk:"resource_id"`
 }
 
-func (d *imageAuthorizedInfoDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_tcss_image_authorized_info"
-}
-
 func (d *imageAuthorizedInfoDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	timeAttr := func(what string) schema.StringAttribute {
 		return schema.StringAttribute{
@@ -154,28 +148,19 @@ func (d *imageAuthorizedInfoDataSource) Schema(ctx context.Context, _ datasource
 	}
 }
 
-func (d *imageAuthorizedInfoDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m imageAuthorizedInfoModel
-	resp.Diagnostics.Append(attrs.GetConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := attrs.ReadContext(ctx, m.Timeouts, &resp.Diagnostics)
-	defer cancel()
-	out, target, err := call(ctx, d.client, m.Region.ValueString(), "DescribeImageAuthorizedInfo", map[string]any{},
-		func() *describeImageAuthorizedInfoResponse { return &describeImageAuthorizedInfoResponse{} })
-	if err != nil {
-		conns.AddError(&resp.Diagnostics, err)
-		return
-	}
-	resp.Diagnostics.Append(flattenImageAuthorizedInfo(out.Response, &m)...)
-	m.ID = types.StringValue(target.Region)
-	m.Region = types.StringValue(target.Region)
-	resp.Diagnostics.Append(attrs.SetState(ctx, &resp.State, &m)...)
+	conns.Read(ctx, req, resp, func(m *imageAuthorizedInfoModel) timeouts.Value { return m.Timeouts },
+		func(ctx context.Context, m *imageAuthorizedInfoModel) (diag.Diagnostics, error) {
+			out, target, err := call(ctx, d.Client, m.Region.ValueString(), "DescribeImageAuthorizedInfo", map[string]any{},
+				func() *describeImageAuthorizedInfoResponse { return &describeImageAuthorizedInfoResponse{} })
+			if err != nil {
+				return nil, err
+			}
+			diags := flattenImageAuthorizedInfo(out.Response, m)
+			m.ID = types.StringValue(target.Region)
+			m.Region = types.StringValue(target.Region)
+			return diags, nil
+		})
 }
 
 var _ attrs.Flatten[imageAuthorizedInfo, imageAuthorizedInfoModel] = flattenImageAuthorizedInfo

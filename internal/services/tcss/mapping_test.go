@@ -1,18 +1,15 @@
 package tcss
 
 import (
-	"context"
 	"encoding/json"
 	"math"
 	"reflect"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs/attrstest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
 )
 
@@ -124,17 +121,8 @@ func TestAvailable(t *testing.T) {
 
 // The model struct must match the schema exactly; State.Set refuses any missing or extra field.
 func TestModelMatchesSchema(t *testing.T) {
-	ctx := context.Background()
-	var resp datasource.SchemaResponse
-	NewImageAuthorizedInfoDataSource().Schema(ctx, datasource.SchemaRequest{}, &resp)
-	if diags := resp.Schema.ValidateImplementation(ctx); diags.HasError() {
-		t.Fatal(diags)
-	}
 	m := imageAuthorizedInfoModel{Timeouts: attrs.NullTimeouts()}
 	flattenImageAuthorizedInfo(nil, &m)
 	m.ID, m.Region = types.StringValue("ap-guangzhou"), types.StringValue("ap-guangzhou")
-	state := tfsdk.State{Schema: resp.Schema, Raw: tftypes.NewValue(resp.Schema.Type().TerraformType(ctx), nil)}
-	if diags := state.Set(ctx, &m); diags.HasError() {
-		t.Fatalf("model does not match schema: %v", diags)
-	}
+	attrstest.CheckModel(t, NewImageAuthorizedInfoDataSource(), &m)
 }
