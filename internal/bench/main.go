@@ -34,11 +34,11 @@ import (
 )
 
 // What the report compares against: Terraform's default -parallelism, and the provider's
-// client-side rate limit for TCSS DescribeImageAuthorizedInfo, 90% of Tencent's documented
-// 20/s (internal/clients/ratelimit.go).
+// client-side rate for TCSS DescribeImageAuthorizedInfo: Tencent's documented 20 calls in any
+// window of 1 s plus the shared limiter's margin of a tenth (internal/conns/shared), 20/1.1 s.
 const (
 	terraformParallelism = 10
-	clientRateTCSS       = 18.0
+	clientRateTCSS       = 20 / 1.1
 	tcssAction           = "DescribeImageAuthorizedInfo"
 )
 

@@ -210,7 +210,7 @@ func (r *report) evaluate(o options) {
 		near := d.WallMS <= 1.5*(base.WallMS+ideal)
 		add(fmt.Sprintf("%d distinct instances: plan time close to (calls / parallelism) x latency", largest), near,
 			"%s for %d calls; (calls / %d) x %s = %s, + Terraform's own %s = %s (met when within 1.5x of that); "+
-				"the client rate limit (%g/s) alone takes calls / rate = %s, + Terraform's own = %s",
+				"the client rate limit (%.1f/s) alone takes calls / rate = %s, + Terraform's own = %s",
 			ms(d.WallMS), d.Calls, terraformParallelism, o.latency, ms(ideal), ms(base.WallMS), ms(base.WallMS+ideal),
 			clientRateTCSS, ms(bound), ms(base.WallMS+bound))
 	}
@@ -273,7 +273,7 @@ func (r *report) markdown() []byte {
 	p("[`internal/bench/baseline`](internal/bench/baseline/main.go)).")
 	p("Generated; do not edit: run `make bench` and commit the result. Figures are medians of %d runs", s.Runs)
 	if s.RunsLarge != s.Runs {
-		p("(%d for the distinct-argument plans of 500 instances or more, which take ~instances / %g s each).", s.RunsLarge, s.ClientRateLimit)
+		p("(%d for the distinct-argument plans of 500 instances or more, which take ~instances / %.1f s each).", s.RunsLarge, s.ClientRateLimit)
 	} else {
 		p("(the distinct-argument plans of 500 instances as well).")
 	}
@@ -296,7 +296,7 @@ func (r *report) markdown() []byte {
 	if s.EmulatorRateLimit == 0 {
 		limit = "its default rate limits (the documented ones)"
 	}
-	p("- Emulator: a separate process, %s latency on every request, %s; the provider's own client-side limit for TCSS `DescribeImageAuthorizedInfo` is %g/s; terraform's -parallelism is its default, %d",
+	p("- Emulator: a separate process, %s latency on every request, %s; the provider's own client-side limit for TCSS `DescribeImageAuthorizedInfo` is %.1f/s; terraform's -parallelism is its default, %d",
 		s.Latency, limit, s.ClientRateLimit, s.TerraformParallelism)
 	p("")
 	if len(r.Plans) == 0 {
@@ -446,9 +446,9 @@ func (r *report) markdown() []byte {
 		ideal := float64(d.Calls) / float64(s.TerraformParallelism) * float64(lat.Milliseconds())
 		p("Issue 8 asks that %d distinct reads at %s latency take about (calls / parallelism) x latency =", d.Calls, s.Latency)
 		p("(%d / %d) x %s = %s beyond Terraform's own cost. They cannot, by design: issue 5 keeps the provider", d.Calls, s.TerraformParallelism, s.Latency, ms(ideal))
-		p("under each vendor's documented per-API limit with a client-side rate limit (90%%: %g/s for TCSS", s.ClientRateLimit)
-		p("`DescribeImageAuthorizedInfo`, 9/s for the APIs with no documented limit), so N distinct calls of one API")
-		p("take at least calls / rate = %d / %g = %s. The measured %s is that bound plus Terraform's own cost;", d.Calls, s.ClientRateLimit, ms(float64(d.Calls)/s.ClientRateLimit*1000), ms(d.WallMS))
+		p("under each vendor's documented per-API limit with a client-side rate limit (the documented N per window plus")
+		p("a margin of a tenth of it: %.1f/s for TCSS `DescribeImageAuthorizedInfo`), so N distinct calls of one API", s.ClientRateLimit)
+		p("take at least calls / rate = %d / %.1f = %s. The measured %s is that bound plus Terraform's own cost;", d.Calls, s.ClientRateLimit, ms(float64(d.Calls)/s.ClientRateLimit*1000), ms(d.WallMS))
 		p("the latency target would hold only for an API whose limit exceeds parallelism / latency = %g/s.",
 			float64(s.TerraformParallelism)/lat.Seconds())
 		p("The rate limit is what keeps the throttled count at 0: the emulator refuses anything over %s.", tcssLimit(s.EmulatorRateLimit))
