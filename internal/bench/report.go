@@ -206,11 +206,11 @@ func (r *report) evaluate(o options) {
 	if d, ok := r.plan(kindDistinct, largest); ok {
 		base, _ := r.plan(kindBaseline, largest)
 		ideal := float64(d.Calls) / terraformParallelism * float64(o.latency.Milliseconds())
-		bound := float64(d.Calls) / clientRateTCSS * 1000
+		bound := rateBoundMS(d.Calls)
 		near := d.WallMS <= 1.5*(base.WallMS+ideal)
 		add(fmt.Sprintf("%d distinct instances: plan time close to (calls / parallelism) x latency", largest), near,
 			"%s for %d calls; (calls / %d) x %s = %s, + Terraform's own %s = %s (met when within 1.5x of that); "+
-				"the client rate limit (%.1f/s) alone takes calls / rate = %s, + Terraform's own = %s",
+				"the client rate limit (20 per 1.1 s, %.1f/s) alone holds the last call back %s, + Terraform's own = %s",
 			ms(d.WallMS), d.Calls, terraformParallelism, o.latency, ms(ideal), ms(base.WallMS), ms(base.WallMS+ideal),
 			clientRateTCSS, ms(bound), ms(base.WallMS+bound))
 	}
@@ -448,7 +448,8 @@ func (r *report) markdown() []byte {
 		p("(%d / %d) x %s = %s beyond Terraform's own cost. They cannot, by design: issue 5 keeps the provider", d.Calls, s.TerraformParallelism, s.Latency, ms(ideal))
 		p("under each vendor's documented per-API limit with a client-side rate limit (the documented N per window plus")
 		p("a margin of a tenth of it: %.1f/s for TCSS `DescribeImageAuthorizedInfo`), so N distinct calls of one API", s.ClientRateLimit)
-		p("take at least calls / rate = %d / %.1f = %s. The measured %s is that bound plus Terraform's own cost;", d.Calls, s.ClientRateLimit, ms(float64(d.Calls)/s.ClientRateLimit*1000), ms(d.WallMS))
+		p("take at least calls / rate: the first 20 go at once, the last waits (%d - 1) / 20 whole spans of 1.1 s = %s.", d.Calls, ms(rateBoundMS(d.Calls)))
+		p("The measured %s is that bound plus Terraform's own cost;", ms(d.WallMS))
 		p("the latency target would hold only for an API whose limit exceeds parallelism / latency = %g/s.",
 			float64(s.TerraformParallelism)/lat.Seconds())
 		p("The rate limit is what keeps the throttled count at 0: the emulator refuses anything over %s.", tcssLimit(s.EmulatorRateLimit))
