@@ -5,7 +5,6 @@ package acctest
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -230,71 +229,6 @@ func (e *Emulator) AssertQuery(t *testing.T, action string, want map[string]stri
 	}
 }
 
-// HuaweiEndpoints is the endpoints attribute pointing every Huawei service at the emulator.
-func (e *Emulator) HuaweiEndpoints() string {
-	return fmt.Sprintf(`endpoints = {
-      hss        = %[1]q
-      metastudio = %[1]q
-      iam        = %[1]q
-    }`, e.URL)
-}
-
-// HuaweiProvider is a provider block with credentials in HCL, the emulator's key pair and
-// region cn-north-4; extra is added inside the huaweicloud block.
-func (e *Emulator) HuaweiProvider(extra string) string {
-	return e.HuaweiProviderWith(e.HuaweiCred, "cn-north-4", extra)
-}
-
-// HuaweiProviderWith is HuaweiProvider with a chosen credential and region.
-func (e *Emulator) HuaweiProviderWith(cred emulator.Credential, region, extra string) string {
-	return fmt.Sprintf(`
-provider "cloudquota" {
-  max_retries = 1
-  huaweicloud {
-    region     = %q
-    access_key = %q
-    secret_key = %q
-    %s
-    %s
-  }
-}
-`, region, cred.AccessKey, cred.SecretKey, e.HuaweiEndpoints(), extra)
-}
-
-// TencentProvider is a provider block with a tencentcloud block only: the emulator's key
-// pair in HCL, region ap-guangzhou; extra is added inside the block.
-func (e *Emulator) TencentProvider(extra string) string {
-	return fmt.Sprintf(`
-provider "cloudquota" {
-  max_retries = 1
-  tencentcloud {
-    region     = "ap-guangzhou"
-    secret_id  = %q
-    secret_key = %q
-    endpoints  = { tcss = %q }
-    %s
-  }
-}
-`, e.TencentCred.AccessKey, e.TencentCred.SecretKey, e.URL, extra)
-}
-
-// AlibabaProvider is a provider block with an alicloud block only: the emulator's key pair
-// in HCL, region cn-shanghai; extra is added inside the block.
-func (e *Emulator) AlibabaProvider(extra string) string {
-	return fmt.Sprintf(`
-provider "cloudquota" {
-  max_retries = 1
-  alicloud {
-    region     = "cn-shanghai"
-    access_key = %q
-    secret_key = %q
-    endpoints  = { sas = %q }
-    %s
-  }
-}
-`, e.AlibabaCred.AccessKey, e.AlibabaCred.SecretKey, e.URL, extra)
-}
-
 // UniqueHuaweiCredential is a key pair of the test's own. The Huawei SDK caches resolved
 // project IDs per access key and region for the whole process, so tests that count IAM
 // lookups or change project IDs must not share a key with other tests.
@@ -334,50 +268,4 @@ func InsecureSteps(config func(insecure bool) string, checks []statecheck.StateC
 			ConfigStateChecks: checks,
 		},
 	}
-}
-
-// AllCloudsProvider is a provider block configuring all three clouds against the emulator
-// with its key pairs in HCL; settings go at the provider's top level (max_retries,
-// request_timeout).
-func (e *Emulator) AllCloudsProvider(settings string) string {
-	return e.AllCloudsProviderWith(e.HuaweiCred, e.TencentCred, e.AlibabaCred, settings)
-}
-
-// AllCloudsProviderWith is AllCloudsProvider with chosen key pairs; a security token is set
-// where the credential has one.
-func (e *Emulator) AllCloudsProviderWith(hw, tc, ali emulator.Credential, settings string) string {
-	token := func(c emulator.Credential) string {
-		if c.SecurityToken == "" {
-			return ""
-		}
-		return fmt.Sprintf("security_token = %q", c.SecurityToken)
-	}
-	return fmt.Sprintf(`
-provider "cloudquota" {
-  %s
-  huaweicloud {
-    region     = "cn-north-4"
-    access_key = %q
-    secret_key = %q
-    %s
-    %s
-  }
-  tencentcloud {
-    region     = "ap-guangzhou"
-    secret_id  = %q
-    secret_key = %q
-    %s
-    endpoints  = { tcss = %q }
-  }
-  alicloud {
-    region     = "cn-shanghai"
-    access_key = %q
-    secret_key = %q
-    %s
-    endpoints  = { sas = %q }
-  }
-}
-`, settings, hw.AccessKey, hw.SecretKey, token(hw), e.HuaweiEndpoints(),
-		tc.AccessKey, tc.SecretKey, token(tc), e.URL,
-		ali.AccessKey, ali.SecretKey, token(ali), e.URL)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"regexp"
 	"strings"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
@@ -37,6 +38,17 @@ func classify(err error) (*conns.APIError, bool) {
 	return &conns.APIError{Err: err}, conns.IsTransient(err)
 }
 
+// iamTraceID is the request ID the SDK puts in its text of an empty project list.
+var iamTraceID = regexp.MustCompile(`X-IAM-Trace-Id=([^,\s]*)`)
+
+// traceID is IAM's trace ID in msg, or "".
+func traceID(msg string) string {
+	if m := iamTraceID.FindStringSubmatch(msg); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
 // classifyBuild handles client-build errors. The SDK flattens the IAM project
 // lookup's ServiceResponseError into text ("failed to get project id ...: {json}"), so the
 // JSON is recovered here to keep status, code and request ID in the diagnostic.
@@ -51,10 +63,11 @@ func classifyBuild(err error) (*conns.APIError, bool) {
 			return classify(&sre)
 		}
 	}
-	// IAM answered, with no project of that name: the SDK says so in text.
-	if strings.Contains(msg, "failed to get project id") && !conns.IsTransient(err) {
+	// IAM answered, with no project of that name: the SDK says so in text, with IAM's trace
+	// ID. Other "failed to get project id" errors are the lookup's transport failing.
+	if strings.Contains(msg, "confirm that the project exists") {
 		return &conns.APIError{
-			HTTPStatus: http.StatusOK, Message: msg,
+			HTTPStatus: http.StatusOK, Message: msg, RequestID: traceID(msg),
 			Hint: "IAM lists no project for this region in the account: check the region's spelling (the " +
 				"huaweicloud block's region, HW_REGION_NAME, or the data source's region), or set project_id " +
 				"for a project IAM does not list by the region's name.",

@@ -3,6 +3,7 @@ package huawei
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
@@ -56,5 +57,19 @@ func TestClassifyHuaweiBuild(t *testing.T) {
 		`Get "https://iam.example.invalid/v3/projects?name=cn-north-4": dial tcp: lookup iam.example.invalid: no such host`))
 	if e.HTTPStatus != 0 || !retry {
 		t.Errorf("DNS failure: got %+v retry=%v, want a transient transport error", e, retry)
+	}
+
+	// A certificate error of the lookup is final and no answer of IAM's.
+	e, retry = classifyBuild(errors.New(`failed to get project id of region 'cn-north-4' automatically, ` +
+		`Get "https://127.0.0.1:1/v3/projects?name=cn-north-4": tls: failed to verify certificate: x509: certificate signed by unknown authority`))
+	if e.HTTPStatus != 0 || retry || e.Hint != "" {
+		t.Errorf("certificate error: got %+v retry=%v, want a final transport error", e, retry)
+	}
+
+	// IAM listed no project: its answer, with its trace ID as the request ID.
+	e, retry = classifyBuild(errors.New(`failed to get project id of region 'cn-nort-4' automatically, X-IAM-Trace-Id=7f3c9a, ` +
+		`confirm that the project exists in your account, or set project id manually: basic.NewCredentialsBuilder()`))
+	if e.HTTPStatus != 200 || retry || e.RequestID != "7f3c9a" || !strings.Contains(e.Hint, "spelling") {
+		t.Errorf("no project: got %+v retry=%v, want IAM's answer with its trace ID", e, retry)
 	}
 }
