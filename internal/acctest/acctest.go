@@ -19,7 +19,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/alibaba"
@@ -245,10 +247,7 @@ func UniqueHuaweiCredential(t *testing.T) emulator.Credential {
 func (e *Emulator) ExpectRefused(t *testing.T, config string, re *regexp.Regexp) {
 	t.Helper()
 	e.Reset()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: ProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: config, ExpectError: re}},
-	})
+	Run(t, resource.TestStep{Config: config, ExpectError: re})
 	if n := e.Count(""); n != 0 {
 		t.Errorf("emulator saw %d request(s) for refused input, want 0: %+v", n, e.Requests())
 	}
@@ -268,4 +267,16 @@ func InsecureSteps(config func(insecure bool) string, checks []statecheck.StateC
 			ConfigStateChecks: checks,
 		},
 	}
+}
+
+// Run runs steps, in order, against the provider served in-process.
+func Run(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: ProtoV6ProviderFactories, Steps: steps})
+}
+
+// Expect checks that the attribute at path (top-level name) of the data source or resource
+// at addr is known and matches want.
+func Expect(addr, path string, want knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(path), want)
 }

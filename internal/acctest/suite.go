@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
@@ -114,8 +113,8 @@ func (ds DataSource) data(region string) string {
 func (ds DataSource) checks(region string) []statecheck.StateCheck {
 	addr := "data." + ds.Type + ".test"
 	return []statecheck.StateCheck{
-		statecheck.ExpectKnownValue(addr, tfjsonpath.New("region"), knownvalue.StringExact(region)),
-		statecheck.ExpectKnownValue(addr, tfjsonpath.New(ds.Attr), ds.Want),
+		Expect(addr, "region", knownvalue.StringExact(region)),
+		Expect(addr, ds.Attr, ds.Want),
 	}
 }
 
@@ -153,12 +152,9 @@ func (s Suite) environment(t *testing.T, ds DataSource) {
 			for k, v := range row.Env(t, signer) {
 				t.Setenv(k, v)
 			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:            Provider("max_retries = 1", s.Block(e, Block{Endpoints: true})) + ds.data(""),
-					ConfigStateChecks: ds.checks(row.Region),
-				}},
+			Run(t, resource.TestStep{
+				Config:            Provider("max_retries = 1", s.Block(e, Block{Endpoints: true})) + ds.data(""),
+				ConfigStateChecks: ds.checks(row.Region),
 			})
 			assertSigner(t, e, ds, signer.AccessKey)
 		})
@@ -172,13 +168,7 @@ func (s Suite) precedence(t *testing.T, ds DataSource) {
 	t.Setenv(s.KeyVars[0], "WRONGKEYFROMTHEENVIRONMENT")
 	t.Setenv(s.KeyVars[1], "wrong-secret-from-the-environment")
 	t.Setenv(s.RegionVar, s.OtherRegion)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: s.hcl(e, s.Cred(e), s.Region, "max_retries = 1") + ds.data(""), ConfigStateChecks: ds.checks(s.Region)},
-			{Config: s.hcl(e, s.Cred(e), s.Region, "max_retries = 1") + ds.data(s.OtherRegion), ConfigStateChecks: ds.checks(s.OtherRegion)},
-		},
-	})
+	Run(t, resource.TestStep{Config: s.hcl(e, s.Cred(e), s.Region, "max_retries = 1") + ds.data(""), ConfigStateChecks: ds.checks(s.Region)}, resource.TestStep{Config: s.hcl(e, s.Cred(e), s.Region, "max_retries = 1") + ds.data(s.OtherRegion), ConfigStateChecks: ds.checks(s.OtherRegion)})
 	assertSigner(t, e, ds, s.Cred(e).AccessKey)
 }
 
@@ -241,14 +231,11 @@ func (s Suite) wrongSecret(t *testing.T, ds DataSource) {
 	PreCheck(t)
 	e := StartEmulator(t, s.Accept(t))
 	bad := emulator.Credential{AccessKey: s.Cred(e).AccessKey, SecretKey: "not-the-secret"}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: s.hcl(e, bad, s.Region, "max_retries = 1") + ds.data(""),
-			ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)%s \S+ \S+ failed.*Region:\s+%s.*HTTP status: %d.*`+
-				`Error code:\s+%s.*Request ID:\s+\S+.*Attempts:\s+1\b.*credentials`,
-				s.Cloud, s.Region, s.WrongSecret.Status, regexp.QuoteMeta(s.WrongSecret.Code))),
-		}},
+	Run(t, resource.TestStep{
+		Config: s.hcl(e, bad, s.Region, "max_retries = 1") + ds.data(""),
+		ExpectError: regexp.MustCompile(fmt.Sprintf(`(?s)%s \S+ \S+ failed.*Region:\s+%s.*HTTP status: %d.*`+
+			`Error code:\s+%s.*Request ID:\s+\S+.*Attempts:\s+1\b.*credentials`,
+			s.Cloud, s.Region, s.WrongSecret.Status, regexp.QuoteMeta(s.WrongSecret.Code))),
 	})
 	if n := e.Count(""); n != 1 {
 		t.Errorf("a refused signature was sent %d times, want 1", n)
@@ -276,7 +263,7 @@ func (s Suite) faults(t *testing.T, ds DataSource) {
 					`Message:\s+%s.*Request ID:\s+\S+.*Attempts:\s+%d\b.*%s`, s.Cloud, ds.Service, ds.Action, f.Status,
 					regexp.QuoteMeta(f.Code), spaced(f.Message), attempts, spaced(f.Hint)))
 			}
-			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: ProtoV6ProviderFactories, Steps: []resource.TestStep{step}})
+			Run(t, step)
 			n := e.Count(ds.Action)
 			switch {
 			case recovers && n < 2:
@@ -304,8 +291,5 @@ func (s Suite) insecure(t *testing.T, ds DataSource) {
 	config := func(insecure bool) string {
 		return s.hcl(e, s.Cred(e), s.Region, fmt.Sprintf("insecure = %t\n  max_retries = 3", insecure)) + ds.data("")
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: ProtoV6ProviderFactories,
-		Steps:                    InsecureSteps(config, ds.checks(s.Region)),
-	})
+	Run(t, InsecureSteps(config, ds.checks(s.Region))...)
 }

@@ -131,10 +131,7 @@ func TestAccExamples(t *testing.T) {
 			if tc.tooMuch != nil {
 				steps = append(steps, resource.TestStep{Config: cfg, ConfigVariables: tc.tooMuch, ExpectError: tc.fails})
 			}
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps:                    steps,
-			})
+			acctest.Run(t, steps...)
 			if n := emu.Count(""); n == 0 {
 				t.Error("the example read nothing from the emulator")
 			}
@@ -175,45 +172,37 @@ func TestAccCapacityGuard(t *testing.T) {
 		})
 	}
 	cfg := string(module)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:          cfg,
-				ConfigVariables: vars(10, 200, 8),
-				ConfigStateChecks: []statecheck.StateCheck{
-					statecheck.ExpectKnownOutputValue("hss_premium_licences", figures(10, 20, 30, 50)),
-					statecheck.ExpectKnownOutputValue("tcss_image_authorizations", figures(200, 620, 380, 1000)),
-					statecheck.ExpectKnownOutputValue("sas_server_authorizations", knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"needed": knownvalue.Int64Exact(8), "free": knownvalue.Int64Exact(16),
-						"highest_edition": knownvalue.StringExact("ultimate"), "auto_bind": knownvalue.Bool(true),
-					})),
-					statecheck.ExpectKnownOutputValue("hss_image_scans", knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"free_scans_left": knownvalue.Int64Exact(3), "registry_images_unscanned": knownvalue.Int64Exact(11),
-						"high_risk_images": knownvalue.Int64Exact(7),
-					})),
-					statecheck.ExpectKnownOutputValue("metastudio_expiring", knownvalue.ListSizeExact(4)),
-				},
-			},
-			{
-				Config:          cfg,
-				ConfigVariables: vars(25, 200, 8),
-				ExpectError: message(`Huawei Cloud HSS: the rollout protects 25 hosts, but only 20 of 50 premium ` +
-					`licences are free (30 in use). Buy 5 more or protect fewer hosts.`),
-			},
-			{
-				Config:          cfg,
-				ConfigVariables: vars(10, 621, 8),
-				ExpectError: message(`Tencent Cloud TCSS: the rollout adds 621 images to scan, but only 620 of 1000 ` +
-					`image authorizations are free.`),
-			},
-			{
-				Config:          cfg,
-				ConfigVariables: vars(10, 200, 17),
-				ExpectError: message(`Alibaba Cloud Security Center: the rollout adds 17 servers, but only 16 server ` +
-					`authorizations of the enterprise edition or higher are free.`),
-			},
+	acctest.Run(t, resource.TestStep{
+		Config:          cfg,
+		ConfigVariables: vars(10, 200, 8),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("hss_premium_licences", figures(10, 20, 30, 50)),
+			statecheck.ExpectKnownOutputValue("tcss_image_authorizations", figures(200, 620, 380, 1000)),
+			statecheck.ExpectKnownOutputValue("sas_server_authorizations", knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"needed": knownvalue.Int64Exact(8), "free": knownvalue.Int64Exact(16),
+				"highest_edition": knownvalue.StringExact("ultimate"), "auto_bind": knownvalue.Bool(true),
+			})),
+			statecheck.ExpectKnownOutputValue("hss_image_scans", knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"free_scans_left": knownvalue.Int64Exact(3), "registry_images_unscanned": knownvalue.Int64Exact(11),
+				"high_risk_images": knownvalue.Int64Exact(7),
+			})),
+			statecheck.ExpectKnownOutputValue("metastudio_expiring", knownvalue.ListSizeExact(4)),
 		},
+	}, resource.TestStep{
+		Config:          cfg,
+		ConfigVariables: vars(25, 200, 8),
+		ExpectError: message(`Huawei Cloud HSS: the rollout protects 25 hosts, but only 20 of 50 premium ` +
+			`licences are free (30 in use). Buy 5 more or protect fewer hosts.`),
+	}, resource.TestStep{
+		Config:          cfg,
+		ConfigVariables: vars(10, 621, 8),
+		ExpectError: message(`Tencent Cloud TCSS: the rollout adds 621 images to scan, but only 620 of 1000 ` +
+			`image authorizations are free.`),
+	}, resource.TestStep{
+		Config:          cfg,
+		ConfigVariables: vars(10, 200, 17),
+		ExpectError: message(`Alibaba Cloud Security Center: the rollout adds 17 servers, but only 16 server ` +
+			`authorizations of the enterprise edition or higher are free.`),
 	})
 	for _, action := range []string{
 		"ShowResourceQuotas", "ShowImagePayPerScanStatistics", "CountTenantResources",

@@ -12,13 +12,10 @@ import (
 // suite (acctest.RunSuite) covers a read of an unconfigured cloud.
 func TestAccProvider_nothingConfigured(t *testing.T) {
 	acctest.PreCheck(t)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: `provider "cloudquota" {}
+	acctest.Run(t, resource.TestStep{
+		Config: `provider "cloudquota" {}
 output "ok" {
   value = "fine"
 }`,
-		}},
 	})
 }

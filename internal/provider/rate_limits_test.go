@@ -136,11 +136,9 @@ func TestAccRateLimits_throttleStormSurvived(t *testing.T) {
 func TestAccRateLimits_timeoutWhileWaiting(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: strings.Replace(emu.HuaweiProvider(""), `provider "cloudquota" {`,
-				"provider \"cloudquota\" {\n  rate_limits = { ShowResourceQuotas = \"1/1h\" }", 1) + `
+	acctest.Run(t, resource.TestStep{
+		Config: strings.Replace(emu.HuaweiProvider(""), `provider "cloudquota" {`,
+			"provider \"cloudquota\" {\n  rate_limits = { ShowResourceQuotas = \"1/1h\" }", 1) + `
 data "cloudquota_hss_resource_quotas" "each" {
   for_each = toset(["hss.version.basic", "hss.version.premium"])
   version  = each.key
@@ -149,9 +147,8 @@ data "cloudquota_hss_resource_quotas" "each" {
   }
 }
 `,
-			ExpectError: regexp.MustCompile(`(?s)ShowResourceQuotas failed.*Attempts:\s+0.*Rate limit:\s+1 per 1h.*rate_limits.*Waited:\s+[0-9.]+s` +
-				`.*ran out of time waiting for the API's rate limit.*ShowResourceQuotas\s+allows\s+1\s+per\s+1h.*cache_ttl.*rate_limits`),
-		}},
+		ExpectError: regexp.MustCompile(`(?s)ShowResourceQuotas failed.*Attempts:\s+0.*Rate limit:\s+1 per 1h.*rate_limits.*Waited:\s+[0-9.]+s` +
+			`.*ran out of time waiting for the API's rate limit.*ShowResourceQuotas\s+allows\s+1\s+per\s+1h.*cache_ttl.*rate_limits`),
 	})
 }
 
@@ -175,10 +172,7 @@ func TestAccRateLimits_validation(t *testing.T) {
 			emu := acctest.StartEmulator(t, all.Options{})
 			cfg := strings.Replace(emu.HuaweiProvider(""), `provider "cloudquota" {`, "provider \"cloudquota\" {\n  "+tc.hcl, 1) +
 				"data \"cloudquota_hss_resource_quotas\" \"test\" {}\n"
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: cfg, ExpectError: regexp.MustCompile(tc.want)}},
-			})
+			acctest.Run(t, resource.TestStep{Config: cfg, ExpectError: regexp.MustCompile(tc.want)})
 			if n := len(emu.Requests()); n != 0 {
 				t.Errorf("%d requests were sent for an invalid configuration", n)
 			}

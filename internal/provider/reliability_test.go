@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
@@ -69,29 +68,22 @@ func TestAccReliability_faultClasses(t *testing.T) {
 						emu.Inject(cl.action, f)
 					}
 				}
-				resource.Test(t, resource.TestCase{
-					ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-					Steps: []resource.TestStep{
-						{
-							// Without retries one fault fails the read: the fault does reach it.
-							PreConfig:   inject(1),
-							Config:      config(0),
-							ExpectError: diagnostic(cl.cloud, cl.action, fc.want, 1),
-						},
-						{
-							// With retries the same one fault is retried away.
-							PreConfig: inject(1),
-							Config:    config(2),
-							ConfigStateChecks: []statecheck.StateCheck{
-								statecheck.ExpectKnownValue("data."+cl.dataSource+".test", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile(`.`))),
-							},
-						},
-						{
-							PreConfig:   inject(10),
-							Config:      config(1),
-							ExpectError: diagnostic(cl.cloud, cl.action, fc.want, 2),
-						},
+				acctest.Run(t, resource.TestStep{
+					// Without retries one fault fails the read: the fault does reach it.
+					PreConfig:   inject(1),
+					Config:      config(0),
+					ExpectError: diagnostic(cl.cloud, cl.action, fc.want, 1),
+				}, resource.TestStep{
+					// With retries the same one fault is retried away.
+					PreConfig: inject(1),
+					Config:    config(2),
+					ConfigStateChecks: []statecheck.StateCheck{
+						acctest.Expect("data."+cl.dataSource+".test", "id", knownvalue.StringRegexp(regexp.MustCompile(`.`))),
 					},
+				}, resource.TestStep{
+					PreConfig:   inject(10),
+					Config:      config(1),
+					ExpectError: diagnostic(cl.cloud, cl.action, fc.want, 2),
 				})
 			})
 		}
@@ -105,14 +97,12 @@ func TestAccReliability_readTimeout(t *testing.T) {
 	emu := acctest.StartEmulator(t, all.Options{})
 	for _, cl := range faultClouds {
 		t.Run(cl.name, func(t *testing.T) {
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					PreConfig: func() {
-						emu.ClearFaults("")
-						emu.Inject(cl.action, emulator.Fault{Kind: emulator.FaultLatency, Delay: 5 * time.Second, Count: 10})
-					},
-					Config: emu.AllCloudsProvider(`max_retries = 10
+			acctest.Run(t, resource.TestStep{
+				PreConfig: func() {
+					emu.ClearFaults("")
+					emu.Inject(cl.action, emulator.Fault{Kind: emulator.FaultLatency, Delay: 5 * time.Second, Count: 10})
+				},
+				Config: emu.AllCloudsProvider(`max_retries = 10
   request_timeout = "30s"`) + fmt.Sprintf(`
 data %q "test" {
   timeouts {
@@ -120,8 +110,7 @@ data %q "test" {
   }
 }
 `, cl.dataSource),
-					ExpectError: regexp.MustCompile(`(?s)ran out of time\s+\(timeouts.read\).*timeouts\s+block`),
-				}},
+				ExpectError: regexp.MustCompile(`(?s)ran out of time\s+\(timeouts.read\).*timeouts\s+block`),
 			})
 		})
 	}

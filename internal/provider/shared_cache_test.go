@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
@@ -38,9 +37,9 @@ var cachedActions = []string{
 
 // answersChecks are what the reads must report, cached or not (the emulator's default data).
 var answersChecks = []statecheck.StateCheck{
-	statecheck.ExpectKnownValue("data.cloudquota_tcss_image_authorized_info.test", tfjsonpath.New("total_authorized_cnt"), knownvalue.Int64Exact(300000)),
-	statecheck.ExpectKnownValue("data.cloudquota_sas_auth_summary.test", tfjsonpath.New("highest_version_name"), knownvalue.StringExact("free")),
-	statecheck.ExpectKnownValue("data.cloudquota_hss_resource_quotas.test", tfjsonpath.New("quotas"), knownvalue.ListSizeExact(1)),
+	acctest.Expect("data.cloudquota_tcss_image_authorized_info.test", "total_authorized_cnt", knownvalue.Int64Exact(300000)),
+	acctest.Expect("data.cloudquota_sas_auth_summary.test", "highest_version_name", knownvalue.StringExact("free")),
+	acctest.Expect("data.cloudquota_hss_resource_quotas.test", "quotas", knownvalue.ListSizeExact(1)),
 }
 
 // cacheTest runs two steps (each several terraform commands, each its own provider process)
@@ -48,13 +47,7 @@ var answersChecks = []statecheck.StateCheck{
 func cacheTest(t *testing.T, emu *acctest.Emulator, settings string, preSecond func()) map[string]int {
 	t.Helper()
 	config := emu.AllCloudsProvider(settings) + cachedReads
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{Config: config, ConfigStateChecks: answersChecks},
-			{PreConfig: preSecond, Config: config + "\n# second plan\n", ConfigStateChecks: answersChecks},
-		},
-	})
+	acctest.Run(t, resource.TestStep{Config: config, ConfigStateChecks: answersChecks}, resource.TestStep{PreConfig: preSecond, Config: config + "\n# second plan\n", ConfigStateChecks: answersChecks})
 	calls := map[string]int{}
 	for _, a := range cachedActions {
 		calls[a] = emu.Count(a)

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
@@ -63,16 +62,13 @@ provider "cloudquota" {
 }
 
 var aliReadOK = []statecheck.StateCheck{
-	statecheck.ExpectKnownValue(aliSAS, tfjsonpath.New("region"), knownvalue.StringExact("cn-shanghai")),
+	acctest.Expect(aliSAS, "region", knownvalue.StringExact("cn-shanghai")),
 }
 
 // aliRead runs config and expects the read to succeed.
 func aliRead(t *testing.T, config string) {
 	t.Helper()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: aliReadOK}},
-	})
+	acctest.Run(t, resource.TestStep{Config: config, ConfigStateChecks: aliReadOK})
 }
 
 // aliAssertSignedBy checks that every GetAuthSummary was signed with wantAK.
@@ -270,11 +266,8 @@ func TestAccAlibabaCredentials_metadata(t *testing.T) {
 		slow := emulator.Fault{Kind: emulator.FaultLatency, Delay: 5 * time.Second, Count: 3}
 		e.Inject(alibaba.ActionMetadataToken, slow)
 		e.Inject(alibaba.ActionMetadataCredentials, slow)
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-			Steps: []resource.TestStep{{Config: aliBlock(e, ""), ExpectError: regexp.MustCompile(
-				`(?s)credentials are not configured.*ECS instance RAM role.*no answer within 2s`)}},
-		})
+		acctest.Run(t, resource.TestStep{Config: aliBlock(e, ""), ExpectError: regexp.MustCompile(
+			`(?s)credentials are not configured.*ECS instance RAM role.*no answer within 2s`)})
 		if n := e.Count("GetAuthSummary"); n != 0 {
 			t.Errorf("%d SAS requests without credentials", n)
 		}
@@ -452,10 +445,7 @@ func TestAccAlibabaCredentials_stsFailures(t *testing.T) {
 			e := aliEmulator(t)
 			t.Setenv("ALICLOUD_ACCESS_KEY", e.AlibabaCred.AccessKey)
 			t.Setenv("ALICLOUD_SECRET_KEY", e.AlibabaCred.SecretKey)
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps:                    []resource.TestStep{{Config: aliBlock(e, tc.body), ExpectError: tc.re}},
-			})
+			acctest.Run(t, resource.TestStep{Config: aliBlock(e, tc.body), ExpectError: tc.re})
 			e.RequestsFor(t, "AssumeRole")
 			if n := e.Count("GetAuthSummary"); n != 0 {
 				t.Errorf("%d SAS requests after a refused AssumeRole", n)
@@ -464,15 +454,12 @@ func TestAccAlibabaCredentials_stsFailures(t *testing.T) {
 	}
 	t.Run("bad OIDC token", func(t *testing.T) {
 		e := aliEmulator(t)
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-			Steps: []resource.TestStep{{Config: aliBlock(e, fmt.Sprintf(`assume_role_with_oidc {
+		acctest.Run(t, resource.TestStep{Config: aliBlock(e, fmt.Sprintf(`assume_role_with_oidc {
       oidc_provider_arn = %q
       role_arn          = %q
       oidc_token        = "forged"
     }`, aliOIDCARN, aliRoleARN)), ExpectError: regexp.MustCompile(`(?s)Alibaba Cloud STS AssumeRoleWithOIDC failed.*` +
-				`HTTP status: 400.*AuthenticationFail\.OIDCToken\.Invalid.*Request ID:\s+[0-9A-F-]{36}`)}},
-		})
+			`HTTP status: 400.*AuthenticationFail\.OIDCToken\.Invalid.*Request ID:\s+[0-9A-F-]{36}`)})
 		e.RequestsFor(t, "AssumeRoleWithOIDC")
 	})
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
@@ -44,14 +43,11 @@ data "cloudquota_hss_resource_quotas" "test" {}
 data "cloudquota_hss_image_scan_statistics" "test" {}
 data "cloudquota_metastudio_expiring_resources" "test" {}
 `
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + three,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile("^"+resolved+"/"))),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + three,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(quotas, "id", knownvalue.StringRegexp(regexp.MustCompile("^"+resolved+"/"))),
+		},
 	})
 	if n := emu.Count("KeystoneListProjects"); n != 1 {
 		t.Errorf("IAM project lookups = %d, want 1", n)
@@ -67,11 +63,8 @@ data "cloudquota_metastudio_expiring_resources" "test" {}
 
 	// project_id set: it is used as is, for the provider's region.
 	emu.Reset()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProviderWith(emu.HuaweiCred, "cn-east-3", `project_id = "`+configured+`"`) + three,
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProviderWith(emu.HuaweiCred, "cn-east-3", `project_id = "`+configured+`"`) + three,
 	})
 	if n := emu.Count("KeystoneListProjects"); n != 0 {
 		t.Errorf("IAM project lookups with project_id set = %d, want 0", n)
@@ -93,20 +86,17 @@ func TestAccHuaweiConfig_dataSourceRegion(t *testing.T) {
 	}}})
 	east := emu.Huawei.ProjectID("ap-southeast-1")
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider(`project_id = "`+configured+`"`) + `
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider(`project_id = "`+configured+`"`) + `
 data "cloudquota_hss_resource_quotas" "test" {}
 data "cloudquota_hss_resource_quotas" "other" {
   region = "ap-southeast-1"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("region"), knownvalue.StringExact("cn-north-4")),
-				statecheck.ExpectKnownValue("data.cloudquota_hss_resource_quotas.other", tfjsonpath.New("region"), knownvalue.StringExact("ap-southeast-1")),
-				statecheck.ExpectKnownValue("data.cloudquota_hss_resource_quotas.other", tfjsonpath.New("id"), knownvalue.StringRegexp(regexp.MustCompile("^"+east+"/"))),
-			},
-		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(quotas, "region", knownvalue.StringExact("cn-north-4")),
+			acctest.Expect("data.cloudquota_hss_resource_quotas.other", "region", knownvalue.StringExact("ap-southeast-1")),
+			acctest.Expect("data.cloudquota_hss_resource_quotas.other", "id", knownvalue.StringRegexp(regexp.MustCompile("^"+east+"/"))),
+		},
 	})
 	projects := map[string]bool{}
 	for _, r := range emu.Requests() {
@@ -128,14 +118,11 @@ func TestAccHuaweiConfig_wrongSecretDuringRead(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
 	bad := emulator.Credential{AccessKey: emu.HuaweiCred.AccessKey, SecretKey: "not-the-secret"}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProviderWith(bad, "cn-north-4", `project_id = "`+emu.Huawei.ProjectID("cn-north-4")+`"`) +
-				`data "cloudquota_hss_resource_quotas" "test" {}`,
-			ExpectError: regexp.MustCompile(`(?s)Huawei Cloud HSS ShowResourceQuotas failed.*HTTP status: 401.*` +
-				`Error code:\s+APIGW\.0301.*verify aksk signature\s+fail.*Request ID:\s+[0-9a-f]{32}.*credentials`),
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProviderWith(bad, "cn-north-4", `project_id = "`+emu.Huawei.ProjectID("cn-north-4")+`"`) +
+			`data "cloudquota_hss_resource_quotas" "test" {}`,
+		ExpectError: regexp.MustCompile(`(?s)Huawei Cloud HSS ShowResourceQuotas failed.*HTTP status: 401.*` +
+			`Error code:\s+APIGW\.0301.*verify aksk signature\s+fail.*Request ID:\s+[0-9a-f]{32}.*credentials`),
 	})
 	if n := emu.Count("KeystoneListProjects"); n != 0 {
 		t.Errorf("IAM project lookups = %d with project_id set, want 0", n)
@@ -151,23 +138,17 @@ func TestAccHuaweiConfig_unknownRegion(t *testing.T) {
 	data.HuaweiCloud.Projects = map[string]string{"xx-private-1": "44444444444444444444444444444444"}
 	emu := acctest.StartEmulator(t, all.Options{Data: data})
 	// With the override, any region name is the caller's business.
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProviderWith(emu.HuaweiCred, "xx-private-1", "") + `data "cloudquota_hss_resource_quotas" "test" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("region"), knownvalue.StringExact("xx-private-1")),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProviderWith(emu.HuaweiCred, "xx-private-1", "") + `data "cloudquota_hss_resource_quotas" "test" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(quotas, "region", knownvalue.StringExact("xx-private-1")),
+		},
 	})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProviderWith(emu.HuaweiCred, "cn-nort-4", "") + `data "cloudquota_hss_resource_quotas" "test" {}`,
-			ExpectError: regexp.MustCompile(`(?s)IAM KeystoneListProjects.*Region:\s+cn-nort-4.*` +
-				`HTTP status:\s+200.*failed to get project id of region 'cn-nort-4'.*confirm that the project\s+exists in your account` +
-				`.*IAM lists no project for this region.*spelling`),
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProviderWith(emu.HuaweiCred, "cn-nort-4", "") + `data "cloudquota_hss_resource_quotas" "test" {}`,
+		ExpectError: regexp.MustCompile(`(?s)IAM KeystoneListProjects.*Region:\s+cn-nort-4.*` +
+			`HTTP status:\s+200.*failed to get project id of region 'cn-nort-4'.*confirm that the project\s+exists in your account` +
+			`.*IAM lists no project for this region.*spelling`),
 	})
 }
 
@@ -189,16 +170,13 @@ func TestAccHuaweiConfig_environmentOnlyAllSettings(t *testing.T) {
 	for k, v := range env {
 		t.Setenv(k, v)
 	}
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: endpointsOnly(emu) + `data "cloudquota_hss_resource_quotas" "test" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("region"), knownvalue.StringExact("cn-east-3")),
-				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("enterprise_project_id"), knownvalue.StringExact("all_granted_eps")),
-				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("id"), knownvalue.StringExact(project+"/all_granted_eps//")),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: endpointsOnly(emu) + `data "cloudquota_hss_resource_quotas" "test" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(quotas, "region", knownvalue.StringExact("cn-east-3")),
+			acctest.Expect(quotas, "enterprise_project_id", knownvalue.StringExact("all_granted_eps")),
+			acctest.Expect(quotas, "id", knownvalue.StringExact(project+"/all_granted_eps//")),
+		},
 	})
 	if n := emu.Count("KeystoneListProjects"); n != 0 {
 		t.Errorf("IAM lookups = %d with HW_PROJECT_ID set, want 0", n)
@@ -207,11 +185,8 @@ func TestAccHuaweiConfig_environmentOnlyAllSettings(t *testing.T) {
 
 	// Without the token the emulator refuses the temporary key pair, as the cloud would.
 	t.Setenv("HW_SECURITY_TOKEN", "")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      endpointsOnly(emu) + `data "cloudquota_hss_resource_quotas" "test" {}`,
-			ExpectError: regexp.MustCompile(`(?s)HTTP status: 401.*APIGW\.0301`),
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config:      endpointsOnly(emu) + `data "cloudquota_hss_resource_quotas" "test" {}`,
+		ExpectError: regexp.MustCompile(`(?s)HTTP status: 401.*APIGW\.0301`),
 	})
 }

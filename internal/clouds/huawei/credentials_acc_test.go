@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
@@ -67,23 +66,17 @@ data "cloudquota_hss_resource_quotas" "test" {}
 }
 
 var hwRead = []statecheck.StateCheck{
-	statecheck.ExpectKnownValue(quotas, tfjsonpath.New("total_num"), knownvalue.Int64Exact(2)),
+	acctest.Expect(quotas, "total_num", knownvalue.Int64Exact(2)),
 }
 
 func hwTest(t *testing.T, config string) {
 	t.Helper()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: hwRead}},
-	})
+	acctest.Run(t, resource.TestStep{Config: config, ConfigStateChecks: hwRead})
 }
 
 func hwExpectError(t *testing.T, config string, re *regexp.Regexp) {
 	t.Helper()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    []resource.TestStep{{Config: config, ExpectError: re}},
-	})
+	acctest.Run(t, resource.TestStep{Config: config, ExpectError: re})
 }
 
 // hwSignedWith asserts that every data-API request was signed with ak.
@@ -229,12 +222,9 @@ provider "cloudquota" {
 }
 data "cloudquota_hss_resource_quotas" "test" {}
 `, file, emu.HuaweiEndpoints())
-		resource.Test(t, resource.TestCase{
-			ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-			Steps: []resource.TestStep{{Config: config, ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotas, tfjsonpath.New("region"), knownvalue.StringExact("cn-north-4")),
-			}}},
-		})
+		acctest.Run(t, resource.TestStep{Config: config, ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(quotas, "region", knownvalue.StringExact("cn-north-4")),
+		}})
 		hwSignedWith(t, emu, emu.HuaweiCred.AccessKey)
 	})
 	t.Run("shared_config_file alone uses its current profile", func(t *testing.T) {

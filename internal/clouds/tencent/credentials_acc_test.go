@@ -13,7 +13,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
@@ -100,15 +99,12 @@ func tcKeys(emu *acctest.Emulator) string {
 // tcRead runs config and checks the read's figures arrived.
 func tcRead(t *testing.T, config string) {
 	t.Helper()
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: config,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(tcAddr, tfjsonpath.New("region"), knownvalue.StringExact("ap-guangzhou")),
-				statecheck.ExpectKnownValue(tcAddr, tfjsonpath.New("total_authorized_cnt"), knownvalue.Int64Exact(300000)),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: config,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(tcAddr, "region", knownvalue.StringExact("ap-guangzhou")),
+			acctest.Expect(tcAddr, "total_authorized_cnt", knownvalue.Int64Exact(300000)),
+		},
 	})
 }
 
@@ -443,13 +439,10 @@ func TestAccTencentCredentials_metadataHangs(t *testing.T) {
 	emu := tcEmulator(t)
 	emu.ServeInstanceMetadata(t)
 	emu.Inject(tencent.ActionMetadata, emulator.Fault{Kind: emulator.FaultLatency, Delay: 10 * time.Second, Count: 5})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: tcProvider(emu, ""),
-			ExpectError: tcRe(`(?s)Tencent Cloud credentials are not configured.*` +
-				`CVM role \(instance metadata at metadata.tencentyun.com\): no answer within 2s`),
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: tcProvider(emu, ""),
+		ExpectError: tcRe(`(?s)Tencent Cloud credentials are not configured.*` +
+			`CVM role \(instance metadata at metadata.tencentyun.com\): no answer within 2s`),
 	})
 	if n := emu.Count(tcAction); n != 0 {
 		t.Errorf("%d TCSS requests, want none", n)
@@ -484,12 +477,9 @@ func TestAccTencentCredentials_stsFailures(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			emu.Reset()
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config:      tcProvider(emu, tc.inner),
-					ExpectError: tcRe(`(?s)` + tc.want),
-				}},
+			acctest.Run(t, resource.TestStep{
+				Config:      tcProvider(emu, tc.inner),
+				ExpectError: tcRe(`(?s)` + tc.want),
 			})
 			if n := emu.Count(tcAction); n != 0 {
 				t.Errorf("%d TCSS requests after a failed exchange, want none", n)

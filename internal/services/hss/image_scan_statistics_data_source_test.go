@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
@@ -33,25 +32,22 @@ func TestAccImageScanStatistics_seedExample(t *testing.T) {
 	emu := acctest.StartEmulator(t, all.Options{})
 	project := emu.Huawei.ProjectID("cn-north-4")
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + `data "cloudquota_hss_image_scan_statistics" "test" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("repository_scan_num"), knownvalue.Int64Exact(5)),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("cicd_scan_num"), knownvalue.Int64Exact(10)),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("free_quota_num"), knownvalue.Int64Exact(2)),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("already_given"), knownvalue.Bool(true)),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("image_free_quota"), knownvalue.Int64Exact(10)),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("high_risk"), zeroCounts()),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("has_risk"), zeroCounts()),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("total"), zeroCounts()),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("unscan"), zeroCounts()),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("region"), knownvalue.StringExact("cn-north-4")),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("enterprise_project_id"), knownvalue.StringExact("0")),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("id"), knownvalue.StringExact(project+"/0")),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + `data "cloudquota_hss_image_scan_statistics" "test" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(statsAddr, "repository_scan_num", knownvalue.Int64Exact(5)),
+			acctest.Expect(statsAddr, "cicd_scan_num", knownvalue.Int64Exact(10)),
+			acctest.Expect(statsAddr, "free_quota_num", knownvalue.Int64Exact(2)),
+			acctest.Expect(statsAddr, "already_given", knownvalue.Bool(true)),
+			acctest.Expect(statsAddr, "image_free_quota", knownvalue.Int64Exact(10)),
+			acctest.Expect(statsAddr, "high_risk", zeroCounts()),
+			acctest.Expect(statsAddr, "has_risk", zeroCounts()),
+			acctest.Expect(statsAddr, "total", zeroCounts()),
+			acctest.Expect(statsAddr, "unscan", zeroCounts()),
+			acctest.Expect(statsAddr, "region", knownvalue.StringExact("cn-north-4")),
+			acctest.Expect(statsAddr, "enterprise_project_id", knownvalue.StringExact("0")),
+			acctest.Expect(statsAddr, "id", knownvalue.StringExact(project+"/0")),
+		},
 	})
 
 	// No enterprise project configured anywhere: the API's default applies, nothing is sent.
@@ -75,19 +71,16 @@ func TestAccImageScanStatistics_allFields(t *testing.T) {
 		return counts(deref(c.Local), deref(c.Registriy), deref(c.Cicd))
 	}
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + `data "cloudquota_hss_image_scan_statistics" "test" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("repository_scan_num"), knownvalue.Int64Exact(deref(s.RepositoryScanNum))),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("cicd_scan_num"), knownvalue.Int64Exact(deref(s.CicdScanNum))),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("high_risk"), want(s.HighRisk)),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("has_risk"), want(s.HasRisk)),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("total"), want(s.Total)),
-				statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("unscan"), want(s.Unscan)),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + `data "cloudquota_hss_image_scan_statistics" "test" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(statsAddr, "repository_scan_num", knownvalue.Int64Exact(deref(s.RepositoryScanNum))),
+			acctest.Expect(statsAddr, "cicd_scan_num", knownvalue.Int64Exact(deref(s.CicdScanNum))),
+			acctest.Expect(statsAddr, "high_risk", want(s.HighRisk)),
+			acctest.Expect(statsAddr, "has_risk", want(s.HasRisk)),
+			acctest.Expect(statsAddr, "total", want(s.Total)),
+			acctest.Expect(statsAddr, "unscan", want(s.Unscan)),
+		},
 	})
 }
 
@@ -106,15 +99,12 @@ func TestAccImageScanStatistics_enterpriseProject(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			emu.Reset()
-			resource.Test(t, resource.TestCase{
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-				Steps: []resource.TestStep{{
-					Config: emu.HuaweiProvider(tc.providerEPS) +
-						`data "cloudquota_hss_image_scan_statistics" "test" {` + tc.argument + `}`,
-					ConfigStateChecks: []statecheck.StateCheck{
-						statecheck.ExpectKnownValue(statsAddr, tfjsonpath.New("enterprise_project_id"), knownvalue.StringExact(tc.want)),
-					},
-				}},
+			acctest.Run(t, resource.TestStep{
+				Config: emu.HuaweiProvider(tc.providerEPS) +
+					`data "cloudquota_hss_image_scan_statistics" "test" {` + tc.argument + `}`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					acctest.Expect(statsAddr, "enterprise_project_id", knownvalue.StringExact(tc.want)),
+				},
 			})
 			for _, r := range emu.RequestsFor(t, "ShowImagePayPerScanStatistics") {
 				if got := r.Query.Get("enterprise_project_id"); got != tc.want {

@@ -19,32 +19,29 @@ func TestAccResourceQuotas_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + `data "cloudquota_hss_resource_quotas" "test" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("quotas"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"version":       knownvalue.StringExact("hss.version.basic"),
-						"total_num":     knownvalue.Int64Exact(2),
-						"used_num":      knownvalue.Int64Exact(1),
-						"available_num": knownvalue.Int64Exact(1),
-						"available_resources": knownvalue.ListExact([]knownvalue.Check{
-							knownvalue.ObjectExact(map[string]knownvalue.Check{
-								"resource_id":  knownvalue.StringExact("9ecb83a7-8b03-4e37-a26d-c3e90ca97eea"),
-								"current_time": knownvalue.StringExact("2022-09-17T17:00:24Z"),
-								"shared_quota": knownvalue.StringExact("shared"),
-							}),
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + `data "cloudquota_hss_resource_quotas" "test" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(quotasAddr, "quotas", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"version":       knownvalue.StringExact("hss.version.basic"),
+					"total_num":     knownvalue.Int64Exact(2),
+					"used_num":      knownvalue.Int64Exact(1),
+					"available_num": knownvalue.Int64Exact(1),
+					"available_resources": knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"resource_id":  knownvalue.StringExact("9ecb83a7-8b03-4e37-a26d-c3e90ca97eea"),
+							"current_time": knownvalue.StringExact("2022-09-17T17:00:24Z"),
+							"shared_quota": knownvalue.StringExact("shared"),
 						}),
 					}),
-				})),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("total_num"), knownvalue.Int64Exact(2)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("used_num"), knownvalue.Int64Exact(1)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("available_num"), knownvalue.Int64Exact(1)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("version"), knownvalue.Null()),
-			},
-		}},
+				}),
+			})),
+			acctest.Expect(quotasAddr, "total_num", knownvalue.Int64Exact(2)),
+			acctest.Expect(quotasAddr, "used_num", knownvalue.Int64Exact(1)),
+			acctest.Expect(quotasAddr, "available_num", knownvalue.Int64Exact(1)),
+			acctest.Expect(quotasAddr, "version", knownvalue.Null()),
+		},
 	})
 }
 
@@ -63,17 +60,14 @@ func TestAccResourceQuotas_sums(t *testing.T) {
 	}
 	emu := acctest.StartEmulator(t, all.Options{Data: data})
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + `data "cloudquota_hss_resource_quotas" "test" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("quotas"), knownvalue.ListSizeExact(len(data.HuaweiCloud.ResourceQuotas.DataList))),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("total_num"), knownvalue.Int64Exact(total)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("used_num"), knownvalue.Int64Exact(used)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("available_num"), knownvalue.Int64Exact(available)),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + `data "cloudquota_hss_resource_quotas" "test" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(quotasAddr, "quotas", knownvalue.ListSizeExact(len(data.HuaweiCloud.ResourceQuotas.DataList))),
+			acctest.Expect(quotasAddr, "total_num", knownvalue.Int64Exact(total)),
+			acctest.Expect(quotasAddr, "used_num", knownvalue.Int64Exact(used)),
+			acctest.Expect(quotasAddr, "available_num", knownvalue.Int64Exact(available)),
+		},
 	})
 }
 
@@ -83,25 +77,22 @@ func TestAccResourceQuotas_filters(t *testing.T) {
 	data := acctest.ExampleData(t)
 	emu := acctest.StartEmulator(t, all.Options{Data: data})
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + `
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + `
 data "cloudquota_hss_resource_quotas" "test" {
   version               = "hss.version.premium"
   charging_mode         = "packet_cycle"
   enterprise_project_id = "all_granted_eps"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("quotas"), knownvalue.ListSizeExact(1)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("quotas").AtSliceIndex(0).AtMapKey("version"), knownvalue.StringExact("hss.version.premium")),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("total_num"), knownvalue.Int64Exact(50)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("used_num"), knownvalue.Int64Exact(30)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("available_num"), knownvalue.Int64Exact(20)),
-				statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("id"), knownvalue.StringExact(
-					emu.Huawei.ProjectID("cn-north-4")+"/all_granted_eps/hss.version.premium/packet_cycle")),
-			},
-		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(quotasAddr, "quotas", knownvalue.ListSizeExact(1)),
+			statecheck.ExpectKnownValue(quotasAddr, tfjsonpath.New("quotas").AtSliceIndex(0).AtMapKey("version"), knownvalue.StringExact("hss.version.premium")),
+			acctest.Expect(quotasAddr, "total_num", knownvalue.Int64Exact(50)),
+			acctest.Expect(quotasAddr, "used_num", knownvalue.Int64Exact(30)),
+			acctest.Expect(quotasAddr, "available_num", knownvalue.Int64Exact(20)),
+			acctest.Expect(quotasAddr, "id", knownvalue.StringExact(
+				emu.Huawei.ProjectID("cn-north-4")+"/all_granted_eps/hss.version.premium/packet_cycle")),
+		},
 	})
 
 	want := map[string]string{

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
@@ -20,24 +19,21 @@ func TestAccExpiringResources_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + `data "cloudquota_metastudio_expiring_resources" "test" {}`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("resources"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"business_type":   knownvalue.StringExact("LIVE_2D"),
-						"count":           knownvalue.Int64Exact(1),
-						"charging_mode":   knownvalue.StringExact("ONE_TIME"),
-						"resource_source": knownvalue.StringExact("SP_ALLOCATED"),
-					}),
-				})),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("total_count"), knownvalue.Int64Exact(1)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("resource_expire_start_time"), knownvalue.Null()),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("region"), knownvalue.StringExact("cn-north-4")),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + `data "cloudquota_metastudio_expiring_resources" "test" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(addr, "resources", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"business_type":   knownvalue.StringExact("LIVE_2D"),
+					"count":           knownvalue.Int64Exact(1),
+					"charging_mode":   knownvalue.StringExact("ONE_TIME"),
+					"resource_source": knownvalue.StringExact("SP_ALLOCATED"),
+				}),
+			})),
+			acctest.Expect(addr, "total_count", knownvalue.Int64Exact(1)),
+			acctest.Expect(addr, "resource_expire_start_time", knownvalue.Null()),
+			acctest.Expect(addr, "region", knownvalue.StringExact("cn-north-4")),
+		},
 	})
 	for _, r := range emu.RequestsFor(t, "CountTenantResources") {
 		if len(r.Query) != 0 {
@@ -52,21 +48,18 @@ func TestAccExpiringResources_filters(t *testing.T) {
 	data := acctest.ExampleData(t)
 	emu := acctest.StartEmulator(t, all.Options{Data: data})
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + `
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + `
 data "cloudquota_metastudio_expiring_resources" "test" {
   business                   = ["VOICE_CLONE", "VIDEO_2D"]
   resource_expire_start_time = "2026-01-01T00:00:00+08:00"
   resource_expire_end_time   = "2026-02-01T00:00:00Z"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("resources"), knownvalue.ListSizeExact(2)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("total_count"), knownvalue.Int64Exact(15)),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("resource_expire_start_time"), knownvalue.StringExact("2026-01-01T00:00:00+08:00")),
-			},
-		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(addr, "resources", knownvalue.ListSizeExact(2)),
+			acctest.Expect(addr, "total_count", knownvalue.Int64Exact(15)),
+			acctest.Expect(addr, "resource_expire_start_time", knownvalue.StringExact("2026-01-01T00:00:00+08:00")),
+		},
 	})
 
 	want := map[string]string{
@@ -84,18 +77,15 @@ func TestAccExpiringResources_expiringWithin(t *testing.T) {
 	emu := acctest.StartEmulator(t, all.Options{})
 	before := time.Now().UTC().Truncate(time.Second)
 
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.HuaweiProvider("") + `
+	acctest.Run(t, resource.TestStep{
+		Config: emu.HuaweiProvider("") + `
 data "cloudquota_metastudio_expiring_resources" "test" {
   expiring_within = "720h"
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("resource_expire_start_time"), knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
-				statecheck.ExpectKnownValue(addr, tfjsonpath.New("expiring_within"), knownvalue.StringExact("720h")),
-			},
-		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Expect(addr, "resource_expire_start_time", knownvalue.StringRegexp(regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`))),
+			acctest.Expect(addr, "expiring_within", knownvalue.StringExact("720h")),
+		},
 	})
 	after := time.Now().UTC()
 

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
@@ -21,7 +20,7 @@ const (
 )
 
 func check(path string, v knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(path), v)
+	return acctest.Expect(addr, path, v)
 }
 
 // seedChecks are seed 002's example figures, as the data source must show them.
@@ -81,12 +80,9 @@ func loadData(t *testing.T, raw string) *all.Data {
 func TestAccAuthSummary_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:            emu.AlibabaProvider("") + data,
-			ConfigStateChecks: seedChecks("cn-shanghai"),
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config:            emu.AlibabaProvider("") + data,
+		ConfigStateChecks: seedChecks("cn-shanghai"),
 	})
 	for _, r := range emu.RequestsFor(t, action) {
 		if r.Cloud != "alicloud" || r.AccessKey != emu.AlibabaCred.AccessKey {
@@ -102,23 +98,20 @@ func TestAccAuthSummary_sparse(t *testing.T) {
 	emu := acctest.StartEmulator(t, all.Options{Data: loadData(t, `{"alicloud":{"sas_auth_summary":{
 		"HighestVersion": 9, "PostPaidHostAutoBind": "0", "VersionSummary": [{"Version": 7, "Index": 5}]}}}`)})
 	zero := knownvalue.Int64Exact(0)
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.AlibabaProvider("") + data,
-			ConfigStateChecks: []statecheck.StateCheck{
-				check("highest_version", knownvalue.Int64Exact(9)),
-				check("highest_version_name", knownvalue.StringExact("unknown_9")),
-				check("post_paid_host_auto_bind", knownvalue.Bool(false)),
-				check("post_paid_highest_version_name", knownvalue.StringExact("none")),
-				check("default_auth_to_all", knownvalue.Bool(false)),
-				check("machine", knownvalue.ObjectPartial(map[string]knownvalue.Check{"total_ecs_count": zero, "unbind_core_count": zero})),
-				check("version_summary", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
-					"version": knownvalue.Int64Exact(7), "version_name": knownvalue.StringExact("ultimate"),
-					"auth_bind_type": knownvalue.StringExact(""), "total_count": zero,
-				})})),
-				check("post_paid_version_summary", knownvalue.ListSizeExact(0)),
-			},
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config: emu.AlibabaProvider("") + data,
+		ConfigStateChecks: []statecheck.StateCheck{
+			check("highest_version", knownvalue.Int64Exact(9)),
+			check("highest_version_name", knownvalue.StringExact("unknown_9")),
+			check("post_paid_host_auto_bind", knownvalue.Bool(false)),
+			check("post_paid_highest_version_name", knownvalue.StringExact("none")),
+			check("default_auth_to_all", knownvalue.Bool(false)),
+			check("machine", knownvalue.ObjectPartial(map[string]knownvalue.Check{"total_ecs_count": zero, "unbind_core_count": zero})),
+			check("version_summary", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"version": knownvalue.Int64Exact(7), "version_name": knownvalue.StringExact("ultimate"),
+				"auth_bind_type": knownvalue.StringExact(""), "total_count": zero,
+			})})),
+			check("post_paid_version_summary", knownvalue.ListSizeExact(0)),
+		},
 	})
 }

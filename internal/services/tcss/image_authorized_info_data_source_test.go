@@ -6,7 +6,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/acctest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/all"
@@ -19,7 +18,7 @@ const (
 )
 
 func check(path string, v knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(path), v)
+	return acctest.Expect(addr, path, v)
 }
 
 // seedChecks are seed 001's example figures, as the data source must show them.
@@ -56,12 +55,9 @@ func seedChecks(region string) []statecheck.StateCheck {
 func TestAccImageAuthorizedInfo_seedExample(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:            emu.TencentProvider("") + data,
-			ConfigStateChecks: seedChecks("ap-guangzhou"),
-		}},
+	acctest.Run(t, resource.TestStep{
+		Config:            emu.TencentProvider("") + data,
+		ConfigStateChecks: seedChecks("ap-guangzhou"),
 	})
 	for _, r := range emu.RequestsFor(t, action) {
 		if r.Cloud != "tencentcloud" || r.AccessKey != emu.TencentCred.AccessKey || r.Region != "ap-guangzhou" {
@@ -78,17 +74,14 @@ func TestAccImageAuthorizedInfo_available(t *testing.T) {
 	total, used := uint64(50), uint64(20)
 	info.TotalAuthorizedCnt, info.UsedAuthorizedCnt = &total, &used
 	emu := acctest.StartEmulator(t, all.Options{Data: d})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.TencentProvider("") + data + `
+	acctest.Run(t, resource.TestStep{
+		Config: emu.TencentProvider("") + data + `
 output "enough" {
   value = data.cloudquota_tcss_image_authorized_info.test.available_authorized_cnt >= 30
 }`,
-			ConfigStateChecks: []statecheck.StateCheck{
-				check("available_authorized_cnt", knownvalue.Int64Exact(30)),
-				statecheck.ExpectKnownOutputValue("enough", knownvalue.Bool(true)),
-			},
-		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			check("available_authorized_cnt", knownvalue.Int64Exact(30)),
+			statecheck.ExpectKnownOutputValue("enough", knownvalue.Bool(true)),
+		},
 	})
 }
