@@ -192,6 +192,23 @@ func (a *clients) resolve(ctx context.Context, svc *Service, regionID string) (*
 	return oc, nil
 }
 
+// RPCParams are the parameters of an RPC-style action as Alibaba's generated clients send
+// it (HTTPS POST of a form, signed with the access key); bodyType is how the SDK hands over
+// the answer ("json", or "string" as sent).
+func RPCParams(action, version, bodyType string) *openapi.Params {
+	return &openapi.Params{
+		Action:      dara.String(action),
+		Version:     dara.String(version),
+		Protocol:    dara.String("HTTPS"),
+		Pathname:    dara.String("/"),
+		Method:      dara.String("POST"),
+		AuthType:    dara.String("AK"),
+		Style:       dara.String("RPC"),
+		ReqBodyType: dara.String("formData"),
+		BodyType:    dara.String(bodyType),
+	}
+}
+
 // Call runs one action of svc in regionID ("" = the provider's region) with the shared
 // policy: req is the query, and newResponse gives the value its JSON body is decoded into.
 // It returns where the call went.
@@ -205,18 +222,8 @@ func Call[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, a
 	if err != nil {
 		return zero, conns.Target{}, err
 	}
-	params := &openapi.Params{
-		Action:      dara.String(action),
-		Version:     dara.String(svc.APIVersion),
-		Protocol:    dara.String("HTTPS"),
-		Pathname:    dara.String("/"),
-		Method:      dara.String("POST"),
-		AuthType:    dara.String("AK"),
-		Style:       dara.String("RPC"),
-		ReqBodyType: dara.String("formData"),
-		// "string" hands over the body as sent, so numbers are decoded exactly, by us.
-		BodyType: dara.String("string"),
-	}
+	// "string" hands over the body as sent, so numbers are decoded exactly, by us.
+	params := RPCParams(action, svc.APIVersion, "string")
 	q := make(map[string]*string, len(req))
 	for k, v := range req {
 		q[k] = dara.String(v)

@@ -113,13 +113,7 @@ func tencentAssumeRoleBlock() schema.SingleNestedBlock {
 				Optional:   true,
 				Validators: []validator.String{tencentSessionName()},
 			},
-			"duration": schema.StringAttribute{
-				MarkdownDescription: "Session length, a Go duration from `1s` to `12h`. Environment: " +
-					"`TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (a Go duration or whole seconds). Default `2h`.",
-				Optional:   true,
-				CustomType: attrs.DurationType{},
-				Validators: []validator.String{validate.DurationBetween(time.Second, MaxRoleDuration)},
-			},
+			"duration": roleDuration(),
 		},
 	}
 }
@@ -151,13 +145,7 @@ func tencentOIDCBlock() schema.SingleNestedBlock {
 				Optional:   true,
 				Validators: []validator.String{tencentSessionName()},
 			},
-			"duration": schema.StringAttribute{
-				MarkdownDescription: "Session length, a Go duration from `1s` to `12h`. Environment: " +
-					"`TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (a Go duration or whole seconds). Default `2h`.",
-				Optional:   true,
-				CustomType: attrs.DurationType{},
-				Validators: []validator.String{validate.DurationBetween(time.Second, MaxRoleDuration)},
-			},
+			"duration": roleDuration(),
 			"web_identity_token_file": schema.StringAttribute{
 				MarkdownDescription: "File holding the OIDC token; read again whenever the credentials are renewed. " +
 					"Environment: `TENCENTCLOUD_ASSUME_ROLE_WEB_IDENTITY_TOKEN_FILE`. One of it or " +
@@ -179,4 +167,15 @@ func tencentOIDCBlock() schema.SingleNestedBlock {
 func tencentSessionName() validator.String {
 	return stringvalidator.RegexMatches(SessionNamePattern,
 		"must be 2 to 128 characters of letters, digits and _+=,.@-")
+}
+
+// roleDuration is the session length of both role blocks, which read the same variable.
+func roleDuration() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Session length, a Go duration from `1s` to `12h`. Environment: " +
+			"`TENCENTCLOUD_ASSUME_ROLE_SESSION_DURATION` (a Go duration or whole seconds). Default `2h`.",
+		Optional:   true,
+		CustomType: attrs.DurationType{},
+		Validators: []validator.String{validate.DurationBetween(time.Second, MaxRoleDuration)},
+	}
 }
