@@ -21,6 +21,7 @@ import (
 	"github.com/alibabacloud-go/tea/tea"
 	"github.com/aliyun/credentials-go/credentials"
 
+	alibabaclient "github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/alibaba"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/emutest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/seeds"
@@ -95,17 +96,7 @@ func (f *aliFixture) lastRecord(t *testing.T) emulator.Request {
 // aliCall calls an RPC action as the generated Sas client does. RetryOptions
 // stay nil, so the SDK makes exactly one attempt.
 func aliCall(c *openapi.Client, action, version, bodyType string) (map[string]any, error) {
-	return c.CallApi(&openapi.Params{
-		Action:      dara.String(action),
-		Version:     dara.String(version),
-		Protocol:    dara.String("HTTPS"),
-		Pathname:    dara.String("/"),
-		Method:      dara.String("POST"),
-		AuthType:    dara.String("AK"),
-		Style:       dara.String("RPC"),
-		ReqBodyType: dara.String("formData"),
-		BodyType:    dara.String(bodyType),
-	}, &openapi.OpenApiRequest{Query: map[string]*string{}}, &dara.RuntimeOptions{IgnoreSSL: dara.Bool(true)})
+	return c.CallApi(alibabaclient.RPCParams(action, version, bodyType), &openapi.OpenApiRequest{Query: map[string]*string{}}, &dara.RuntimeOptions{IgnoreSSL: dara.Bool(true)})
 }
 
 func aliGetAuthSummary(c *openapi.Client) (map[string]any, error) {

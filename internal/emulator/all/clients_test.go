@@ -18,6 +18,7 @@ import (
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
+	alibabaclient "github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/alibaba"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator/emutest"
 )
@@ -153,15 +154,5 @@ func aliClient(t *testing.T, srv *httptest.Server) *openapi.Client {
 // aliGetAuthSummary calls GetAuthSummary as the generated Sas client does.
 // RetryOptions stay nil, so the SDK makes exactly one attempt.
 func aliGetAuthSummary(c *openapi.Client) (map[string]any, error) {
-	return c.CallApi(&openapi.Params{
-		Action:      dara.String("GetAuthSummary"),
-		Version:     dara.String("2018-12-03"),
-		Protocol:    dara.String("HTTPS"),
-		Pathname:    dara.String("/"),
-		Method:      dara.String("POST"),
-		AuthType:    dara.String("AK"),
-		Style:       dara.String("RPC"),
-		ReqBodyType: dara.String("formData"),
-		BodyType:    dara.String("json"),
-	}, &openapi.OpenApiRequest{Query: map[string]*string{}}, &dara.RuntimeOptions{IgnoreSSL: dara.Bool(true)})
+	return c.CallApi(alibabaclient.RPCParams("GetAuthSummary", "2018-12-03", "json"), &openapi.OpenApiRequest{Query: map[string]*string{}}, &dara.RuntimeOptions{IgnoreSSL: dara.Bool(true)})
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
-	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
@@ -37,18 +36,7 @@ func newSTSFixture(t *testing.T) *tcFixture {
 
 // stsCall sends an STS action; skipSign sends it unsigned, as the SDK's OIDC provider does.
 func stsCall(c *common.Client, action string, skipSign bool, params map[string]any) (map[string]any, error) {
-	req := tchttp.NewCommonRequest(stsService, tcSTSVersion, action)
-	req.SetSkipSign(skipSign)
-	if err := req.SetActionParameters(params); err != nil {
-		return nil, err
-	}
-	resp := tchttp.NewCommonResponse()
-	if err := c.Send(req, resp); err != nil {
-		return nil, err
-	}
-	var body map[string]any
-	err := json.Unmarshal(resp.GetBody(), &body)
-	return body, err
+	return tcSend(c, stsService, tcSTSVersion, action, skipSign, params)
 }
 
 // issuedCred reads the credential out of an STS answer.

@@ -90,7 +90,14 @@ func (f *tcFixture) defaultClient(t *testing.T) *common.Client {
 
 // tcCall sends one API 3.0 call through the SDK, with params as its JSON body.
 func tcCall(c *common.Client, service, version, action string, params map[string]any) (map[string]any, error) {
+	return tcSend(c, service, version, action, false, params)
+}
+
+// tcSend sends one action through the SDK's common client and decodes the answer;
+// skipSign sends it unsigned.
+func tcSend(c *common.Client, service, version, action string, skipSign bool, params map[string]any) (map[string]any, error) {
 	req := tchttp.NewCommonRequest(service, version, action)
+	req.SetSkipSign(skipSign)
 	if err := req.SetActionParameters(params); err != nil {
 		return nil, err
 	}

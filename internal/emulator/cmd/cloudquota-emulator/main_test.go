@@ -137,15 +137,7 @@ func TestRunRejectsBadData(t *testing.T) {
 // -limits off lifts them.
 func TestRunLimitFlags(t *testing.T) {
 	r := start(t, "-quiet", "-limit", "DescribeImageAuthorizedInfo=1/1m")
-	u, err := url.Parse(r.base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prof := profile.NewClientProfile()
-	prof.HttpProfile.Endpoint = u.Host
-	prof.HttpProfile.Scheme = "HTTP"
-	prof.RateLimitExceededMaxRetries = 0
-	c := common.NewCommonClient(common.NewCredential(tencent.DefaultCredential.AccessKey, tencent.DefaultCredential.SecretKey), "ap-guangzhou", prof)
+	c := tcssClient(t, r.base)
 	describe := func() error {
 		return c.Send(tchttp.NewCommonRequest("tcss", "2020-11-01", "DescribeImageAuthorizedInfo"), tchttp.NewCommonResponse())
 	}
@@ -180,15 +172,7 @@ func TestRunFaultFlags(t *testing.T) {
 		"-fault", "DescribeImageAuthorizedInfo:error:1:200/UnauthorizedOperation/not allowed: ask your admin")
 	defer r.stop(t)
 
-	u, err := url.Parse(r.base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	prof := profile.NewClientProfile()
-	prof.HttpProfile.Endpoint = u.Host
-	prof.HttpProfile.Scheme = "HTTP"
-	prof.RateLimitExceededMaxRetries = 0
-	c := common.NewCommonClient(common.NewCredential(tencent.DefaultCredential.AccessKey, tencent.DefaultCredential.SecretKey), "ap-guangzhou", prof)
+	c := tcssClient(t, r.base)
 	describe := func() (string, time.Duration) {
 		t.Helper()
 		began := time.Now()
@@ -274,4 +258,19 @@ func TestRunRejectsBadFaultFlags(t *testing.T) {
 			t.Errorf("%q accepted", args)
 		}
 	}
+}
+
+// tcssClient is the Tencent SDK's common client against the emulator at base, with the
+// SDK's own throttle retries off so that each answer is seen.
+func tcssClient(t *testing.T, base string) *common.Client {
+	t.Helper()
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prof := profile.NewClientProfile()
+	prof.HttpProfile.Endpoint = u.Host
+	prof.HttpProfile.Scheme = "HTTP"
+	prof.RateLimitExceededMaxRetries = 0
+	return common.NewCommonClient(common.NewCredential(tencent.DefaultCredential.AccessKey, tencent.DefaultCredential.SecretKey), "ap-guangzhou", prof)
 }
