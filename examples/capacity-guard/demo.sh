@@ -5,18 +5,10 @@
 # accounts have. Run through `make demo`; exits 0 when both plans end as expected.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp="$root/.tmp/demo"
-data="${DEMO_DATA:-$root/internal/emulator/testdata/example-data.json}"
-work="$tmp/capacity-guard"
 # shellcheck source=lib.sh
-. "$root/examples/capacity-guard/lib.sh"
-
-rm -rf "$work"
-mkdir -p "$work"
-
-echo "== Building the provider and the emulator"
-build
+. "$(dirname "$0")/lib.sh"
+data="${DEMO_DATA:-$root/internal/emulator/testdata/example-data.json}"
+begin demo
 start_emulator emulator -data "$data" -quiet
 url=$emulator_url
 use_emulator_credentials

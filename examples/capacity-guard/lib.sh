@@ -1,15 +1,27 @@
 # Shared by demo.sh and test.sh (sourced, not run): build the provider and the emulator, offer
 # terraform the local provider build from a filesystem mirror (so that `terraform init` works with
 # no registry), start emulators on free loopback ports and stop them on exit, and set the
-# emulator's credentials. The caller sets root and tmp (a directory under $root/.tmp) first.
+# emulator's credentials. The caller then runs begin NAME, which sets tmp and work.
 
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 terraform=${TERRAFORM:-terraform}
 bin="$root/.tmp/bin"
 # The version the local build is offered as: there is no other, so any will do (but terraform
 # never selects 0.0.0).
 version=0.0.1
 platform="$(go env GOOS)_$(go env GOARCH)"
-mirror="$tmp/mirror"
+
+# begin NAME: a clean working directory $work (a copy of the module goes there) under
+# tmp=$root/.tmp/NAME, and the builds.
+begin() {
+  tmp="$root/.tmp/$1"
+  mirror="$tmp/mirror"
+  work="$tmp/capacity-guard"
+  rm -rf "$work"
+  mkdir -p "$work"
+  echo "== Building the provider and the emulator"
+  build
+}
 
 # build: the provider into the mirror, the emulator into $bin, and $tmp/terraform.tfrc, a CLI
 # configuration that takes this provider from the mirror and every other one (none here) as usual.

@@ -7,18 +7,10 @@
 # (e.g. -verbose, -filter=tests/emulator.tftest.hcl).
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
-tmp="$root/.tmp/tftest"
-data="$root/internal/emulator/testdata/example-data.json"
-work="$tmp/capacity-guard"
 # shellcheck source=lib.sh
-. "$root/examples/capacity-guard/lib.sh"
-
-rm -rf "$work"
-mkdir -p "$work"
-
-echo "== Building the provider and the emulator"
-build
+. "$(dirname "$0")/lib.sh"
+data="$root/internal/emulator/testdata/example-data.json"
+begin tftest
 
 # tests/emulator.tftest.hcl: the example data, as `make demo` serves it.
 start_emulator emulator -data "$data"
