@@ -3,6 +3,7 @@ package attrstest
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -24,4 +25,15 @@ func CheckModel(t *testing.T, ds datasource.DataSource, m any) {
 	if diags := state.Set(ctx, m); diags.HasError() {
 		t.Fatalf("model does not match schema: %v", diags)
 	}
+}
+
+// Decode decodes raw, an API answer as the vendor documents it, into a new T, failing t
+// when it does not decode.
+func Decode[T any](t testing.TB, raw string) *T {
+	t.Helper()
+	var out T
+	if err := json.Unmarshal([]byte(raw), &out); err != nil {
+		t.Fatal(err)
+	}
+	return &out
 }

@@ -15,14 +15,7 @@ import (
 // seedResponse is seed 002's example.
 var seedResponse = seeds.SASAuthSummary
 
-func decode(t testing.TB, raw string) *authSummary {
-	t.Helper()
-	var out authSummary
-	if err := json.Unmarshal([]byte(raw), &out); err != nil {
-		t.Fatal(err)
-	}
-	return &out
-}
+func decode(t testing.TB, raw string) *authSummary { return attrstest.Decode[authSummary](t, raw) }
 
 func TestFlattenAuthSummary(t *testing.T) {
 	i, s, b := types.Int64Value, types.StringValue, types.BoolValue

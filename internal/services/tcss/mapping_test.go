@@ -1,7 +1,6 @@
 package tcss
 
 import (
-	"encoding/json"
 	"math"
 	"reflect"
 	"testing"
@@ -17,12 +16,7 @@ import (
 var seedResponse = seeds.TCSSImageAuthorizedInfo
 
 func decode(t testing.TB, raw string) *imageAuthorizedInfo {
-	t.Helper()
-	var out describeImageAuthorizedInfoResponse
-	if err := json.Unmarshal([]byte(raw), &out); err != nil {
-		t.Fatal(err)
-	}
-	return out.Response
+	return attrstest.Decode[describeImageAuthorizedInfoResponse](t, raw).Response
 }
 
 func TestFlattenImageAuthorizedInfo(t *testing.T) {
