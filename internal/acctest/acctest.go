@@ -280,3 +280,14 @@ func Run(t *testing.T, steps ...resource.TestStep) {
 func Expect(addr, path string, want knownvalue.Check) statecheck.StateCheck {
 	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(path), want)
 }
+
+// WriteFile writes content to a file of the test's own named name, owner-only as the
+// credential files it stands for, and returns its path.
+func WriteFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

@@ -2,8 +2,6 @@ package alibaba_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"testing"
 	"time"
@@ -113,20 +111,11 @@ func aliIssued(t *testing.T, e *acctest.Emulator, via string) emulator.IssuedCre
 	return out[len(out)-1]
 }
 
-func aliWriteFile(t *testing.T, name, content string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // aliCLIConfig is an aliyun CLI config.json with an AK profile, a RamRoleArn profile and a
 // profile with wrong keys, current = current.
 func aliCLIConfig(t *testing.T, e *acctest.Emulator, current string) string {
 	t.Helper()
-	return aliWriteFile(t, "config.json", fmt.Sprintf(`{
+	return acctest.WriteFile(t, "config.json", fmt.Sprintf(`{
   "current": %q,
   "profiles": [
     {"name": "ak", "mode": "AK", "access_key_id": %q, "access_key_secret": %q, "region_id": "cn-shanghai"},
@@ -163,7 +152,7 @@ func TestAccAlibabaCredentials_explicitKeys(t *testing.T) {
 func TestAccAlibabaCredentials_oidc(t *testing.T) {
 	t.Run("block", func(t *testing.T) {
 		e := aliEmulator(t)
-		token := aliWriteFile(t, "token", aliIDToken)
+		token := acctest.WriteFile(t, "token", aliIDToken)
 		aliRead(t, aliBlock(e, fmt.Sprintf(`assume_role_with_oidc {
       oidc_provider_arn = %q
       role_arn          = %q
@@ -184,7 +173,7 @@ func TestAccAlibabaCredentials_oidc(t *testing.T) {
 		e := aliEmulator(t)
 		t.Setenv("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", aliOIDCARN)
 		t.Setenv("ALIBABA_CLOUD_ROLE_ARN", aliRoleARN)
-		t.Setenv("ALIBABA_CLOUD_OIDC_TOKEN_FILE", aliWriteFile(t, "token", aliIDToken))
+		t.Setenv("ALIBABA_CLOUD_OIDC_TOKEN_FILE", acctest.WriteFile(t, "token", aliIDToken))
 		aliRead(t, aliBlock(e, ""))
 		aliAssertSignedByIssued(t, e, "AssumeRoleWithOIDC")
 	})
@@ -233,7 +222,7 @@ func TestAccAlibabaCredentials_sdkDefaultFiles(t *testing.T) {
 	})
 	t.Run("credentials file", func(t *testing.T) {
 		e := aliEmulator(t)
-		t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", aliWriteFile(t, "credentials", fmt.Sprintf(
+		t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", acctest.WriteFile(t, "credentials", fmt.Sprintf(
 			"[default]\ntype = access_key\naccess_key_id = %s\naccess_key_secret = %s\n", e.AlibabaCred.AccessKey, e.AlibabaCred.SecretKey)))
 		aliRead(t, aliBlock(e, ""))
 		aliAssertSignedBy(t, e, e.AlibabaCred.AccessKey)
@@ -372,7 +361,7 @@ func TestAccAlibabaCredentials_precedence(t *testing.T) {
 	})
 	t.Run("profile beats SDK files", func(t *testing.T) {
 		e := aliEmulator(t)
-		t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", aliWriteFile(t, "credentials",
+		t.Setenv("ALIBABA_CLOUD_CREDENTIALS_FILE", acctest.WriteFile(t, "credentials",
 			"[default]\ntype = access_key\naccess_key_id = LTAIWRONG\naccess_key_secret = nope\n"))
 		aliRead(t, aliBlock(e, fmt.Sprintf("profile = \"ak\"\nshared_credentials_file = %q", aliCLIConfig(t, e, "wrong"))))
 		aliAssertSignedBy(t, e, e.AlibabaCred.AccessKey)

@@ -2,8 +2,6 @@ package alibaba_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -55,11 +53,7 @@ func TestAccAlibabaShared(t *testing.T) {
 			}},
 			// With nothing in HCL or the key variables, the credentials-go chain: its file.
 			{Name: "SDK credentials file", Region: "cn-shanghai", Env: func(t *testing.T, c emulator.Credential) map[string]string {
-				file := filepath.Join(t.TempDir(), "credentials")
-				ini := fmt.Sprintf("[default]\ntype = access_key\naccess_key_id = %s\naccess_key_secret = %s\n", c.AccessKey, c.SecretKey)
-				if err := os.WriteFile(file, []byte(ini), 0o600); err != nil {
-					t.Fatal(err)
-				}
+				file := acctest.WriteFile(t, "credentials", fmt.Sprintf("[default]\ntype = access_key\naccess_key_id = %s\naccess_key_secret = %s\n", c.AccessKey, c.SecretKey))
 				return map[string]string{"ALIBABA_CLOUD_CREDENTIALS_FILE": file, "ALICLOUD_REGION": "cn-shanghai"}
 			}},
 		},

@@ -116,16 +116,9 @@ func hwNoRequest(t *testing.T, emu *acctest.Emulator, actions ...string) {
 	}
 }
 
-func hwWriteFile(t *testing.T, name, content string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
+func hwTokenFile(t *testing.T, token string) string {
+	return acctest.WriteFile(t, "id-token", token+"\n")
 }
-
-func hwTokenFile(t *testing.T, token string) string { return hwWriteFile(t, "id-token", token+"\n") }
 
 // hwKooCLI writes a KooCLI config.json whose current profile is "default" (wrong keys) and
 // whose profile "ci" has cred, region cn-north-4.
@@ -229,7 +222,7 @@ data "cloudquota_hss_resource_quotas" "test" {}
 	})
 	t.Run("shared_config_file alone uses its current profile", func(t *testing.T) {
 		emu := hwStart(t, false)
-		file := hwWriteFile(t, "config.json", fmt.Sprintf(`{"current":"main","profiles":[{"name":"main","mode":"AKSK","accessKeyId":%q,"secretAccessKey":%q}]}`,
+		file := acctest.WriteFile(t, "config.json", fmt.Sprintf(`{"current":"main","profiles":[{"name":"main","mode":"AKSK","accessKeyId":%q,"secretAccessKey":%q}]}`,
 			emu.HuaweiCred.AccessKey, emu.HuaweiCred.SecretKey))
 		hwTest(t, hwBlock(emu, fmt.Sprintf("shared_config_file = %q", file)))
 		hwSignedWith(t, emu, emu.HuaweiCred.AccessKey)
@@ -271,7 +264,7 @@ func TestAccHuaweiCredentials_sdkDefaults(t *testing.T) {
 	})
 	t.Run("SDK credentials file", func(t *testing.T) {
 		emu := hwStart(t, false)
-		t.Setenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", hwWriteFile(t, "credentials",
+		t.Setenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE", acctest.WriteFile(t, "credentials",
 			fmt.Sprintf("[basic]\nak = %s\nsk = %s\n", emu.HuaweiCred.AccessKey, emu.HuaweiCred.SecretKey)))
 		hwTest(t, hwBlock(emu, ""))
 		hwSignedWith(t, emu, emu.HuaweiCred.AccessKey)
@@ -285,7 +278,7 @@ func TestAccHuaweiCredentials_sdkDefaults(t *testing.T) {
 	})
 	t.Run("default KooCLI file, current profile", func(t *testing.T) {
 		emu := hwStart(t, false)
-		file := hwWriteFile(t, "x.json", "")
+		file := acctest.WriteFile(t, "x.json", "")
 		_ = file
 		dir := filepath.Join(os.Getenv("HOME"), ".hcloud")
 		if err := os.MkdirAll(dir, 0o700); err != nil {

@@ -190,12 +190,7 @@ func profileKeys() map[string]string {
 }
 
 func tcTokenFile(t *testing.T, token string) string {
-	t.Helper()
-	file := filepath.Join(t.TempDir(), "oidc-token")
-	if err := os.WriteFile(file, []byte(token+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return file
+	return acctest.WriteFile(t, "oidc-token", token+"\n")
 }
 
 // Rung 1, HCL: keys in the block win over keys in the environment, a profile and OIDC variables.

@@ -2,8 +2,6 @@ package tencent_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -41,11 +39,7 @@ func TestAccTencentShared(t *testing.T) {
 			// With nothing in HCL or TENCENTCLOUD_ key variables, the SDK's own chain: its
 			// credentials file.
 			{Name: "SDK credentials file", Region: "ap-guangzhou", Env: func(t *testing.T, c emulator.Credential) map[string]string {
-				file := filepath.Join(t.TempDir(), "credentials")
-				ini := fmt.Sprintf("[default]\nsecret_id = %s\nsecret_key = %s\n", c.AccessKey, c.SecretKey)
-				if err := os.WriteFile(file, []byte(ini), 0o600); err != nil {
-					t.Fatal(err)
-				}
+				file := acctest.WriteFile(t, "credentials", fmt.Sprintf("[default]\nsecret_id = %s\nsecret_key = %s\n", c.AccessKey, c.SecretKey))
 				return map[string]string{"TENCENTCLOUD_CREDENTIALS_FILE": file, "TENCENTCLOUD_REGION": "ap-guangzhou"}
 			}},
 		},

@@ -1,8 +1,6 @@
 package sas_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -65,11 +63,7 @@ func seedChecks(region string) []statecheck.StateCheck {
 // loadData writes raw as an emulator data file and loads it, as a user would.
 func loadData(t *testing.T, raw string) *all.Data {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), "data.json")
-	if err := os.WriteFile(p, []byte(raw), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	d, err := all.LoadData(p)
+	d, err := all.LoadData(acctest.WriteFile(t, "data.json", raw))
 	if err != nil {
 		t.Fatal(err)
 	}
