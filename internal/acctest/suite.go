@@ -139,12 +139,11 @@ func (s Suite) environment(t *testing.T, ds DataSource) {
 	for _, row := range s.Env {
 		t.Run(row.Name, func(t *testing.T) {
 			PreCheck(t)
-			var e *Emulator
+			var extra []emulator.Credential
 			if row.Cred.AccessKey != "" {
-				e = StartEmulator(t, s.Accept(t, row.Cred))
-			} else {
-				e = StartEmulator(t, s.Accept(t))
+				extra = append(extra, row.Cred)
 			}
+			e := StartEmulator(t, s.Accept(t, extra...))
 			signer := row.Cred
 			if signer.AccessKey == "" {
 				signer = s.Cred(e)
@@ -168,7 +167,11 @@ func (s Suite) precedence(t *testing.T, ds DataSource) {
 	t.Setenv(s.KeyVars[0], "WRONGKEYFROMTHEENVIRONMENT")
 	t.Setenv(s.KeyVars[1], "wrong-secret-from-the-environment")
 	t.Setenv(s.RegionVar, s.OtherRegion)
-	Run(t, resource.TestStep{Config: s.hcl(e, s.Cred(e), s.Region, "max_retries = 1") + ds.data(""), ConfigStateChecks: ds.checks(s.Region)}, resource.TestStep{Config: s.hcl(e, s.Cred(e), s.Region, "max_retries = 1") + ds.data(s.OtherRegion), ConfigStateChecks: ds.checks(s.OtherRegion)})
+	hcl := s.hcl(e, s.Cred(e), s.Region, "max_retries = 1")
+	Run(t,
+		resource.TestStep{Config: hcl + ds.data(""), ConfigStateChecks: ds.checks(s.Region)},
+		resource.TestStep{Config: hcl + ds.data(s.OtherRegion), ConfigStateChecks: ds.checks(s.OtherRegion)},
+	)
 	assertSigner(t, e, ds, s.Cred(e).AccessKey)
 }
 
@@ -209,13 +212,13 @@ func (s Suite) otherClouds(t *testing.T, ds DataSource) {
 	PreCheck(t)
 	e := StartEmulator(t, s.Accept(t))
 	var others []string
-	for name, b := range map[string]string{
-		"huaweicloud":  e.HuaweiBlock(Block{Cred: e.HuaweiCred, Region: "cn-north-4", Endpoints: true}),
-		"tencentcloud": e.TencentBlock(Block{Cred: e.TencentCred, Region: "ap-guangzhou", Endpoints: true}),
-		"alicloud":     e.AlibabaBlock(Block{Cred: e.AlibabaCred, Region: "cn-shanghai", Endpoints: true}),
+	for _, c := range []struct{ name, block string }{
+		{"huaweicloud", e.HuaweiBlock(Block{Cred: e.HuaweiCred, Region: "cn-north-4", Endpoints: true})},
+		{"tencentcloud", e.TencentBlock(Block{Cred: e.TencentCred, Region: "ap-guangzhou", Endpoints: true})},
+		{"alicloud", e.AlibabaBlock(Block{Cred: e.AlibabaCred, Region: "cn-shanghai", Endpoints: true})},
 	} {
-		if name != s.BlockName {
-			others = append(others, b)
+		if c.name != s.BlockName {
+			others = append(others, c.block)
 		}
 	}
 	if len(others) != 2 {

@@ -137,8 +137,7 @@ func TestAccRateLimits_timeoutWhileWaiting(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
 	acctest.Run(t, resource.TestStep{
-		Config: strings.Replace(emu.HuaweiProvider(""), `provider "cloudquota" {`,
-			"provider \"cloudquota\" {\n  rate_limits = { ShowResourceQuotas = \"1/1h\" }", 1) + `
+		Config: huaweiWith(emu, `rate_limits = { ShowResourceQuotas = "1/1h" }`) + `
 data "cloudquota_hss_resource_quotas" "each" {
   for_each = toset(["hss.version.basic", "hss.version.premium"])
   version  = each.key
@@ -170,12 +169,17 @@ func TestAccRateLimits_validation(t *testing.T) {
 			acctest.PreCheck(t)
 			t.Setenv("CLOUDQUOTA_RATE_LIMITS", tc.env)
 			emu := acctest.StartEmulator(t, all.Options{})
-			cfg := strings.Replace(emu.HuaweiProvider(""), `provider "cloudquota" {`, "provider \"cloudquota\" {\n  "+tc.hcl, 1) +
-				"data \"cloudquota_hss_resource_quotas\" \"test\" {}\n"
+			cfg := huaweiWith(emu, tc.hcl) + "data \"cloudquota_hss_resource_quotas\" \"test\" {}\n"
 			acctest.Run(t, resource.TestStep{Config: cfg, ExpectError: regexp.MustCompile(tc.want)})
 			if n := len(emu.Requests()); n != 0 {
 				t.Errorf("%d requests were sent for an invalid configuration", n)
 			}
 		})
 	}
+}
+
+// huaweiWith is emu.HuaweiProvider with settings added at the provider's top level.
+func huaweiWith(emu *acctest.Emulator, settings string) string {
+	return acctest.Provider("max_retries = 1\n  "+settings,
+		emu.HuaweiBlock(acctest.Block{Cred: emu.HuaweiCred, Region: "cn-north-4", Endpoints: true}))
 }

@@ -47,7 +47,10 @@ var answersChecks = []statecheck.StateCheck{
 func cacheTest(t *testing.T, emu *acctest.Emulator, settings string, preSecond func()) map[string]int {
 	t.Helper()
 	config := emu.AllCloudsProvider(settings) + cachedReads
-	acctest.Run(t, resource.TestStep{Config: config, ConfigStateChecks: answersChecks}, resource.TestStep{PreConfig: preSecond, Config: config + "\n# second plan\n", ConfigStateChecks: answersChecks})
+	acctest.Run(t,
+		resource.TestStep{Config: config, ConfigStateChecks: answersChecks},
+		resource.TestStep{PreConfig: preSecond, Config: config + "\n# second plan\n", ConfigStateChecks: answersChecks},
+	)
 	calls := map[string]int{}
 	for _, a := range cachedActions {
 		calls[a] = emu.Count(a)
