@@ -691,3 +691,18 @@ func (h *Cloud) countTenantResources(_ *emulator.Exchange, q url.Values) (int, a
 	}
 	return http.StatusOK, out
 }
+
+// SetData replaces the data (a running emulator's admin route; the caller
+// holds emulator.Server.Exclusive). Relative times count from now; the
+// projects of d are accepted from now on, and those handed out before stay
+// accepted.
+func (h *Cloud) SetData(d Data) {
+	data := emulator.Clone(&d)
+	_ = data.ResolveTimes(time.Now())
+	h.data = data
+	h.mu.Lock()
+	for region, id := range data.Projects {
+		h.issued[id] = region
+	}
+	h.mu.Unlock()
+}
