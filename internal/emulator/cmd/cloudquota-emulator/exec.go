@@ -186,7 +186,7 @@ func execMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "cloudquota-emulator exec:", w)
 	}
 	if !c.quiet {
-		fmt.Fprintf(stderr, "cloudquota-emulator exec: emulator at %s for %s\n", url, strings.Join(argv, " "))
+		fmt.Fprintf(stderr, "cloudquota-emulator exec: emulator at %s for %s\n", url, argv[0])
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr, cmd.Env = stdin, stdout, stderr, env

@@ -28,6 +28,12 @@ import (
 const helperEnv = "CLOUDQUOTA_EXEC_TEST_HELPER"
 
 func TestMain(m *testing.M) {
+	// Called as cloudquota-emulator (newTestbed's symlink), the test binary is
+	// the command, so that the guide's commands run the emulator of this tree.
+	if filepath.Base(os.Args[0]) == "cloudquota-emulator" {
+		main()
+		os.Exit(0)
+	}
 	switch os.Getenv(helperEnv) {
 	case "":
 		os.Exit(m.Run())
