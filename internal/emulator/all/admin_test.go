@@ -2,6 +2,7 @@ package all
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -166,5 +167,37 @@ func TestAdminRoutesRefused(t *testing.T) {
 	}
 	if n := f.emu.Count(""); n != 1 {
 		t.Errorf("%d requests recorded, want only the cloud one", n)
+	}
+}
+
+// TestAdminDataWhileServing: data replaced while requests are served (run
+// with -race): every answer is the old data or the new, never a torn read.
+func TestAdminDataWhileServing(t *testing.T) {
+	f := newTCFixture(t, Options{})
+	done := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for range 10 {
+				if err := tcDescribe(f.defaultClient(t)); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for i := range 10 {
+		body := fmt.Sprintf(`{"tencentcloud": {"tcss_image_authorized_info": {"TotalAuthorizedCnt": %d}}}`, i)
+		if status, msg := adminDo(t, f, http.MethodPost, emulator.AdminData, body); status != http.StatusOK {
+			t.Fatalf("POST data: %d %q", status, msg)
+		}
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	if got := tcTotal(t, f); got != 9 {
+		t.Errorf("TotalAuthorizedCnt %v, want the last data's 9", got)
 	}
 }
