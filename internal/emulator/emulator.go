@@ -17,6 +17,9 @@
 // with Throttled and PeakRate to assert on. Faults and limits hit only
 // requests that passed signature verification and routing; each cloud
 // answers them in its own shape (FaultAnswers).
+//
+// Admin routes under AdminPrefix (admin.go), for loopback clients only, change
+// a running emulator: replace its data, queue faults, read or clear the record.
 package emulator
 
 import (
@@ -25,6 +28,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -116,6 +120,11 @@ type Options struct {
 	// to each action without an entry in Limits (n = max(1, floor(r)) within
 	// any n/r seconds). 0 = no limit.
 	RateLimit float64
+	// SetData, when set, serves the admin route POST AdminData: it checks
+	// the body (a data file) and replaces the backends' data, else returns
+	// the error the client is answered (HTTP 400). It replaces the data
+	// under Exclusive.
+	SetData func(body []byte) error
 }
 
 // Request is one request the emulator received, kept so tests can assert what
@@ -152,6 +161,11 @@ type Exchange struct {
 type Server struct {
 	logger   *log.Logger
 	backends []Backend
+	setData  func([]byte) error
+
+	// serving is held (read) while a backend serves a request and (write)
+	// by Exclusive.
+	serving sync.RWMutex
 
 	mu        sync.Mutex
 	requests  []Request
@@ -172,6 +186,7 @@ func New(opts Options) *Server {
 	return &Server{
 		logger:    opts.Logger,
 		backends:  slices.Clone(opts.Backends),
+		setData:   opts.SetData,
 		faults:    map[string][]*queuedFault{},
 		latency:   opts.Latency,
 		limits:    maps.Clone(opts.Limits),
@@ -184,6 +199,10 @@ func New(opts Options) *Server {
 // ServeHTTP waits the configured latency, dispatches to the backend the
 // request is addressed to and records the outcome.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, AdminPrefix) {
+		s.serveAdmin(w, r)
+		return
+	}
 	start := time.Now()
 	x := &Exchange{W: w, R: r, srv: s, Rec: Request{
 		Method:    r.Method,
@@ -201,7 +220,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		_, _ = ReadBody(r)
 	}
 	if sleep(r.Context(), latency) {
+		s.serving.RLock()
 		s.backendFor(r).Serve(x)
+		s.serving.RUnlock()
 	} else {
 		x.abort, x.note = true, "client gone during latency"
 	}

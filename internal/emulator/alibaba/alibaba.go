@@ -391,3 +391,7 @@ func alibabaRequestID(id string) string {
 	id = strings.ToUpper(id)
 	return id[:8] + "-" + id[8:12] + "-" + id[12:16] + "-" + id[16:20] + "-" + id[20:]
 }
+
+// SetData replaces the data (a running emulator's admin route; the caller
+// holds emulator.Server.Exclusive).
+func (a *Cloud) SetData(d Data) { a.data = emulator.Clone(&d) }

@@ -5,6 +5,7 @@
 package all
 
 import (
+	"fmt"
 	"log"
 	"maps"
 	"time"
@@ -77,6 +78,15 @@ func New(opts Options) *Server {
 		Latency:   opts.Latency,
 		Limits:    limits,
 		RateLimit: opts.RateLimit,
+		// POST /_emulator/data: a data file, checked as -data is.
+		SetData: func(body []byte) error {
+			d, err := ParseData(body)
+			if err != nil {
+				return fmt.Errorf("emulator data: %w", err)
+			}
+			s.SetData(d)
+			return nil
+		},
 	})
 	return s
 }

@@ -50,23 +50,33 @@ func LoadData(path string) (*Data, error) {
 	if err != nil {
 		return nil, fmt.Errorf("emulator data: %w", err)
 	}
+	d, err := ParseData(raw)
+	if err != nil {
+		return nil, fmt.Errorf("emulator data %s: %w", path, err)
+	}
+	return d, nil
+}
+
+// ParseData is LoadData of a data file's content: the same checks, the same
+// defaults for the sections it omits.
+func ParseData(raw []byte) (*Data, error) {
 	schema, err := dataSchema()
 	if err != nil {
 		return nil, err // the embedded schema: a programming error, caught by the tests
 	}
 	if err := schema.Validate(raw); err != nil {
-		return nil, fmt.Errorf("emulator data %s: %w", path, err)
+		return nil, err
 	}
 	var file Data
 	if err := emulator.DecodeStrict(raw, &file); err != nil {
-		return nil, fmt.Errorf("emulator data %s: %w", path, err)
+		return nil, err
 	}
 	// Relative times are resolved when a server is built; a malformed one is
 	// an error now.
 	check := emulator.Clone(&file)
 	for _, err := range []error{check.HuaweiCloud.ResolveTimes(time.Now()), check.TencentCloud.ResolveTimes(time.Now())} {
 		if err != nil {
-			return nil, fmt.Errorf("emulator data %s: %w", path, err)
+			return nil, err
 		}
 	}
 	d := DefaultData()
@@ -74,4 +84,14 @@ func LoadData(path string) (*Data, error) {
 	d.TencentCloud.Merge(&file.TencentCloud)
 	d.AlibabaCloud.Merge(&file.AlibabaCloud)
 	return d, nil
+}
+
+// SetData replaces every cloud's data while the emulator runs, as if it had
+// been started with d; relative times count from now.
+func (s *Server) SetData(d *Data) {
+	s.Exclusive(func() {
+		s.Huawei.SetData(d.HuaweiCloud)
+		s.Tencent.SetData(d.TencentCloud)
+		s.Alibaba.SetData(d.AlibabaCloud)
+	})
 }

@@ -598,8 +598,10 @@ func (h *Cloud) keystoneListAuthDomains(x *emulator.Exchange, _ url.Values) (int
 }
 
 // keystoneShowCatalog answers GET /v3/auth/catalog, the service catalog, with
-// none: clients of the emulator name their endpoints. The official provider's
-// AK/SK login (golangsdk) reads it when it has no security token.
+// none: clients of the emulator name their endpoints. The official Huawei
+// Cloud provider does not call it (it names its endpoints and, with
+// skip_check_website_type, reads only /v3/projects and /v3/auth/domains when
+// it configures); other Keystone clients may.
 func (h *Cloud) keystoneShowCatalog(x *emulator.Exchange, _ url.Values) (int, any) {
 	x.W.Header().Set("X-IAM-Trace-Id", emulator.NewRequestID())
 	return http.StatusOK, map[string]any{
@@ -690,4 +692,19 @@ func (h *Cloud) countTenantResources(_ *emulator.Exchange, q url.Values) (int, a
 		}
 	}
 	return http.StatusOK, out
+}
+
+// SetData replaces the data (a running emulator's admin route; the caller
+// holds emulator.Server.Exclusive). Relative times count from now; the
+// projects of d are accepted from now on, and those handed out before stay
+// accepted.
+func (h *Cloud) SetData(d Data) {
+	data := emulator.Clone(&d)
+	_ = data.ResolveTimes(time.Now())
+	h.data = data
+	h.mu.Lock()
+	for region, id := range data.Projects {
+		h.issued[id] = region
+	}
+	h.mu.Unlock()
 }

@@ -407,3 +407,11 @@ func tencentRequestID(id string) string {
 	s := hex.EncodeToString(b)
 	return s[:8] + "-" + s[8:12] + "-" + s[12:16] + "-" + s[16:20] + "-" + s[20:]
 }
+
+// SetData replaces the data (a running emulator's admin route; the caller
+// holds emulator.Server.Exclusive). Relative times count from now.
+func (t *Cloud) SetData(d Data) {
+	data := emulator.Clone(&d)
+	_ = data.ResolveTimes(time.Now())
+	t.data = data
+}

@@ -36,6 +36,15 @@
 // Faults and rate limits hit only requests with a valid signature that the
 // emulated API would serve. A -fault or -limit naming an action the emulator
 // does not serve is a startup error that lists the actions it serves.
+//
+// exec runs a command against a fresh emulator (see exec.go and execUsage):
+//
+//	cloudquota-emulator exec [flags] -- terraform test
+//
+// A running emulator changes its data and queues faults through its admin
+// routes, for loopback clients only: POST /_emulator/data (a data file),
+// POST /_emulator/faults (-fault specs, one a line), GET and DELETE
+// /_emulator/requests (the request record).
 package main
 
 import (
@@ -84,6 +93,9 @@ func (f *specFlags) Set(spec string) error {
 var version = "dev"
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "exec" {
+		os.Exit(execMain(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return // -h: the usage is printed already
@@ -93,29 +105,160 @@ func main() {
 	}
 }
 
+// config is what the flags shared by serving and exec set.
+type config struct {
+	listen, dataPath, urlFile, logPath string
+	quiet                              bool
+	ak, sk, tcID, tcKey, aliAK, aliSK  string
+	latency                            time.Duration
+	limitsMode                         string
+	limits, faults                     specFlags
+	rateLimit                          float64
+}
+
+// addFlags defines the emulator's flags on fs.
+func addFlags(fs *flag.FlagSet) *config {
+	c := &config{
+		limits: specFlags{parse: func(spec string) error { _, _, err := emulator.ParseLimitSpec(spec, nil); return err }},
+		faults: specFlags{parse: func(spec string) error { _, _, err := emulator.ParseFault(spec, nil); return err }},
+	}
+	fs.StringVar(&c.listen, "listen", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
+	fs.StringVar(&c.dataPath, "data", "", "JSON data file replacing the default responses (optional)")
+	fs.StringVar(&c.urlFile, "url-file", "", "write the base URL to this file once listening (optional)")
+	fs.StringVar(&c.logPath, "log", "", "append the request log to this `file` instead of stderr (optional)")
+	fs.BoolVar(&c.quiet, "quiet", false, "do not log each request (exec: nor name the emulator's URL on stderr)")
+	fs.StringVar(&c.ak, "huawei-access-key", huawei.DefaultCredential.AccessKey, "Huawei Cloud access key to accept")
+	fs.StringVar(&c.sk, "huawei-secret-key", huawei.DefaultCredential.SecretKey, "Huawei Cloud secret key to accept")
+	fs.StringVar(&c.tcID, "tencent-secret-id", tencent.DefaultCredential.AccessKey, "Tencent Cloud SecretId to accept")
+	fs.StringVar(&c.tcKey, "tencent-secret-key", tencent.DefaultCredential.SecretKey, "Tencent Cloud SecretKey to accept")
+	fs.StringVar(&c.aliAK, "alibaba-access-key", alibaba.DefaultCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
+	fs.StringVar(&c.aliSK, "alibaba-secret-key", alibaba.DefaultCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
+	fs.DurationVar(&c.latency, "latency", 0, "delay every request by this `duration` (e.g. 300ms)")
+	fs.StringVar(&c.limitsMode, "limits", "documented", "the APIs' rate limits per access key: `documented` (each vendor's, see the package docs) or off")
+	fs.Var(&c.limits, "limit", "set one action's rate limit per access key, `ACTION=N/DURATION` (repeatable), e.g. ShowResourceQuotas=100/1s")
+	fs.Float64Var(&c.rateLimit, "rate-limit", 0, "replace the documented limits: serve at most `N` requests a second per access key and action, answering the rest with the cloud's throttling error (0 = keep -limits)")
+	fs.Var(&c.faults, "fault", "queue a fault, `ACTION:KIND[:COUNT[:ARG]]` (repeatable; KIND: error, throttle, 5xx, drop, malformed, truncated, latency; "+
+		"ARG: a duration for latency, STATUS/CODE/MESSAGE for error), e.g. ShowResourceQuotas:throttle:3")
+	return c
+}
+
+// build checks the flags' values and builds the emulator; logTo receives the
+// request log unless -quiet or -log (nil: none unless -log). The returned
+// closer closes the -log file.
+func (c *config) build(logTo io.Writer) (*all.Server, func(), error) {
+	noop := func() {}
+	if c.latency < 0 {
+		return nil, noop, errors.New("-latency must not be negative")
+	}
+	if c.rateLimit < 0 || math.IsNaN(c.rateLimit) || math.IsInf(c.rateLimit, 0) {
+		return nil, noop, errors.New("-rate-limit must be a number >= 0")
+	}
+	if c.limitsMode != "documented" && c.limitsMode != "off" {
+		return nil, noop, fmt.Errorf("-limits %q: want documented or off", c.limitsMode)
+	}
+	for _, v := range []string{c.ak, c.sk, c.tcID, c.tcKey, c.aliAK, c.aliSK} {
+		if v == "" {
+			return nil, noop, errors.New("credential flags must not be empty")
+		}
+	}
+
+	opts := all.Options{
+		Huawei:    huawei.Options{Credentials: []emulator.Credential{{AccessKey: c.ak, SecretKey: c.sk}}},
+		Tencent:   tencent.Options{Credentials: []emulator.Credential{{AccessKey: c.tcID, SecretKey: c.tcKey}}},
+		Alibaba:   alibaba.Options{Credentials: []emulator.Credential{{AccessKey: c.aliAK, SecretKey: c.aliSK}}},
+		Latency:   c.latency,
+		NoLimits:  c.limitsMode == "off",
+		RateLimit: c.rateLimit,
+	}
+	if c.dataPath != "" {
+		d, err := all.LoadData(c.dataPath)
+		if err != nil {
+			return nil, noop, err
+		}
+		opts.Data = d
+	}
+	closer := noop
+	switch {
+	case c.logPath != "":
+		f, err := os.OpenFile(c.logPath, os.O_WRONLY|os.O_CREATE|os.O_APPEND, 0o644)
+		if err != nil {
+			return nil, noop, err
+		}
+		closer = func() { _ = f.Close() }
+		opts.Logger = log.New(f, "", log.LstdFlags)
+	case !c.quiet && logTo != nil:
+		opts.Logger = log.New(logTo, "", log.LstdFlags)
+	}
+
+	emu := all.New(opts)
+	actions := emu.Actions()
+	for _, spec := range c.limits.specs {
+		action, l, err := emulator.ParseLimitSpec(spec, actions)
+		if err != nil {
+			closer()
+			return nil, noop, err
+		}
+		emu.SetLimit(action, l)
+	}
+	for _, spec := range c.faults.specs {
+		action, f, err := emulator.ParseFault(spec, actions)
+		if err != nil {
+			closer()
+			return nil, noop, err
+		}
+		emu.Inject(action, f)
+	}
+	return emu, closer, nil
+}
+
+// listen opens the listener and writes -url-file.
+func (c *config) listenURL() (net.Listener, string, error) {
+	ln, err := net.Listen("tcp", c.listen)
+	if err != nil {
+		return nil, "", err
+	}
+	baseURL := "http://" + ln.Addr().String()
+	if c.urlFile != "" {
+		if err := os.WriteFile(c.urlFile, []byte(baseURL+"\n"), 0o644); err != nil {
+			_ = ln.Close()
+			return nil, "", err
+		}
+	}
+	return ln, baseURL, nil
+}
+
+// serve serves emu on ln until stop is closed, then shuts it down.
+func serve(emu http.Handler, ln net.Listener, stop <-chan struct{}) error {
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+
+	select {
+	case err := <-errc:
+		return err
+	case <-stop:
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("cloudquota-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	listen := fs.String("listen", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
-	dataPath := fs.String("data", "", "JSON data file replacing the default responses (optional)")
-	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (optional)")
-	quiet := fs.Bool("quiet", false, "do not log each request")
+	c := addFlags(fs)
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	showSchema := fs.Bool("schema", false, "print the JSON Schema of the -data file (every field, described) and exit")
-	ak := fs.String("huawei-access-key", huawei.DefaultCredential.AccessKey, "Huawei Cloud access key to accept")
-	sk := fs.String("huawei-secret-key", huawei.DefaultCredential.SecretKey, "Huawei Cloud secret key to accept")
-	tcID := fs.String("tencent-secret-id", tencent.DefaultCredential.AccessKey, "Tencent Cloud SecretId to accept")
-	tcKey := fs.String("tencent-secret-key", tencent.DefaultCredential.SecretKey, "Tencent Cloud SecretKey to accept")
-	aliAK := fs.String("alibaba-access-key", alibaba.DefaultCredential.AccessKey, "Alibaba Cloud AccessKey ID to accept")
-	aliSK := fs.String("alibaba-secret-key", alibaba.DefaultCredential.SecretKey, "Alibaba Cloud AccessKey secret to accept")
-	latency := fs.Duration("latency", 0, "delay every request by this `duration` (e.g. 300ms)")
-	limitsMode := fs.String("limits", "documented", "the APIs' rate limits per access key: `documented` (each vendor's, see the package docs) or off")
-	limits := specFlags{parse: func(spec string) error { _, _, err := emulator.ParseLimitSpec(spec, nil); return err }}
-	fs.Var(&limits, "limit", "set one action's rate limit per access key, `ACTION=N/DURATION` (repeatable), e.g. ShowResourceQuotas=100/1s")
-	rateLimit := fs.Float64("rate-limit", 0, "replace the documented limits: serve at most `N` requests a second per access key and action, answering the rest with the cloud's throttling error (0 = keep -limits)")
-	faults := specFlags{parse: func(spec string) error { _, _, err := emulator.ParseFault(spec, nil); return err }}
-	fs.Var(&faults, "fault", "queue a fault, `ACTION:KIND[:COUNT[:ARG]]` (repeatable; KIND: error, throttle, 5xx, drop, malformed, truncated, latency; "+
-		"ARG: a duration for latency, STATUS/CODE/MESSAGE for error), e.g. ShowResourceQuotas:throttle:3")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: cloudquota-emulator [flags]\n       cloudquota-emulator exec [flags] -- COMMAND [ARGS...]   (see exec -h)\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -130,108 +273,38 @@ func run(args []string, stdout, stderr io.Writer) error {
 		_, err := stdout.Write(all.DataSchema)
 		return err
 	}
-	if *latency < 0 {
-		return errors.New("-latency must not be negative")
+	emu, closeLog, err := c.build(stderr)
+	if err != nil {
+		return err
 	}
-	if *rateLimit < 0 || math.IsNaN(*rateLimit) || math.IsInf(*rateLimit, 0) {
-		return errors.New("-rate-limit must be a number >= 0")
-	}
-	if *limitsMode != "documented" && *limitsMode != "off" {
-		return fmt.Errorf("-limits %q: want documented or off", *limitsMode)
-	}
-	for _, v := range []string{*ak, *sk, *tcID, *tcKey, *aliAK, *aliSK} {
-		if v == "" {
-			return errors.New("credential flags must not be empty")
-		}
-	}
-
-	opts := all.Options{
-		Huawei:    huawei.Options{Credentials: []emulator.Credential{{AccessKey: *ak, SecretKey: *sk}}},
-		Tencent:   tencent.Options{Credentials: []emulator.Credential{{AccessKey: *tcID, SecretKey: *tcKey}}},
-		Alibaba:   alibaba.Options{Credentials: []emulator.Credential{{AccessKey: *aliAK, SecretKey: *aliSK}}},
-		Latency:   *latency,
-		NoLimits:  *limitsMode == "off",
-		RateLimit: *rateLimit,
-	}
-	if *dataPath != "" {
-		d, err := all.LoadData(*dataPath)
-		if err != nil {
-			return err
-		}
-		opts.Data = d
-	}
-	if !*quiet {
-		opts.Logger = log.New(stderr, "", log.LstdFlags)
-	}
-
-	emu := all.New(opts)
-	actions := emu.Actions()
-	for _, spec := range limits.specs {
-		action, l, err := emulator.ParseLimitSpec(spec, actions)
-		if err != nil {
-			return err
-		}
-		emu.SetLimit(action, l)
-	}
-	for _, spec := range faults.specs {
-		action, f, err := emulator.ParseFault(spec, actions)
-		if err != nil {
-			return err
-		}
-		emu.Inject(action, f)
-	}
+	defer closeLog()
 
 	// Catch signals before announcing the URL, so a caller that reads the URL
 	// file and then signals always gets a clean shutdown.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	ln, err := net.Listen("tcp", *listen)
+	ln, baseURL, err := c.listenURL()
 	if err != nil {
 		return err
 	}
-	baseURL := "http://" + ln.Addr().String()
-	if *urlFile != "" {
-		if err := os.WriteFile(*urlFile, []byte(baseURL+"\n"), 0o644); err != nil {
-			_ = ln.Close()
-			return err
-		}
-	}
 	fmt.Fprintf(stdout, "cloudquota emulator listening on %s\n", baseURL)
 	// Emulator-only credentials, printed so the provider can be pointed at it.
-	fmt.Fprintf(stdout, "huaweicloud access key: %s\nhuaweicloud secret key: %s\n", *ak, *sk)
-	fmt.Fprintf(stdout, "tencentcloud secret id: %s\ntencentcloud secret key: %s\n", *tcID, *tcKey)
-	fmt.Fprintf(stdout, "alicloud access key: %s\nalicloud secret key: %s\n", *aliAK, *aliSK)
+	fmt.Fprintf(stdout, "huaweicloud access key: %s\nhuaweicloud secret key: %s\n", c.ak, c.sk)
+	fmt.Fprintf(stdout, "tencentcloud secret id: %s\ntencentcloud secret key: %s\n", c.tcID, c.tcKey)
+	fmt.Fprintf(stdout, "alicloud access key: %s\nalicloud secret key: %s\n", c.aliAK, c.aliSK)
 
-	if *latency > 0 {
-		fmt.Fprintf(stdout, "latency: %s\n", *latency)
+	if c.latency > 0 {
+		fmt.Fprintf(stdout, "latency: %s\n", c.latency)
 	}
-	if *rateLimit > 0 {
-		fmt.Fprintf(stdout, "rate limit: %g requests/s per access key and action\n", *rateLimit)
+	if c.rateLimit > 0 {
+		fmt.Fprintf(stdout, "rate limit: %g requests/s per access key and action\n", c.rateLimit)
 	}
-	for _, spec := range faults.specs {
+	for _, spec := range c.faults.specs {
 		fmt.Fprintf(stdout, "fault: %s\n", spec)
 	}
 	for _, action := range slices.Sorted(maps.Keys(emu.Limits())) {
 		fmt.Fprintf(stdout, "limit: %s %s per access key\n", action, emu.Limits()[action])
 	}
-
-	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return err
-	}
-	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	return serve(emu, ln, ctx.Done())
 }
