@@ -17,7 +17,9 @@ const (
 	action = "DescribeAccountAttributes"
 )
 
-func check(path string, v knownvalue.Check) statecheck.StateCheck { return acctest.Expect(addr, path, v) }
+func check(path string, v knownvalue.Check) statecheck.StateCheck {
+	return acctest.Expect(addr, path, v)
+}
 
 func num(f float64) knownvalue.Check { return knownvalue.Float64Exact(f) }
 

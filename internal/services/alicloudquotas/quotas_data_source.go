@@ -203,7 +203,7 @@ func readAll(ctx context.Context, fetch func(ctx context.Context, token string) 
 		if seen[token] {
 			return nil, &conns.APIError{Cloud: alibaba.Name, Service: Service.Name, Action: action, HTTPStatus: 200,
 				Message: fmt.Sprintf("Quota Center handed out the NextToken %q twice; "+
-				"the pages would never end", token), RequestID: attrs.String(page.RequestID).ValueString()}
+					"the pages would never end", token), RequestID: attrs.String(page.RequestID).ValueString()}
 		}
 		seen[token] = true
 	}

@@ -20,7 +20,9 @@ const (
 	action = "ListProductQuotas"
 )
 
-func check(path string, v knownvalue.Check) statecheck.StateCheck { return acctest.Expect(addr, path, v) }
+func check(path string, v knownvalue.Check) statecheck.StateCheck {
+	return acctest.Expect(addr, path, v)
+}
 
 // quota checks one element of quotas, or one field of it.
 func quota(v knownvalue.Check, key string, field ...string) statecheck.StateCheck {
@@ -58,9 +60,9 @@ func TestAccQuotas_default(t *testing.T) {
 			check("id", knownvalue.StringExact("cn-hangzhou/ecs")),
 			quota(knownvalue.ObjectExact(map[string]knownvalue.Check{
 				"limit": num(801), "used": num(26), "available": num(775), "unlimited": knownvalue.Bool(false),
-				"name": knownvalue.StringExact("Security groups per account in a region"),
+				"name":        knownvalue.StringExact("Security groups per account in a region"),
 				"description": knownvalue.StringExact("The maximum number of security groups that can be created in a region."),
-				"unit": knownvalue.StringExact("AMOUNT"), "adjustable": knownvalue.Bool(true),
+				"unit":        knownvalue.StringExact("AMOUNT"), "adjustable": knownvalue.Bool(true),
 				"dimensions": knownvalue.MapExact(map[string]knownvalue.Check{"regionId": knownvalue.StringExact("cn-hangzhou")}),
 			}), "q_security-groups"),
 			quota(knownvalue.ObjectPartial(map[string]knownvalue.Check{
