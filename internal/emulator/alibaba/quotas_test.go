@@ -175,7 +175,7 @@ func TestECSAccountAttributes(t *testing.T) {
 	data := DefaultData()
 	zone, other := "cn-hangzhou-b", "cn-hangzhou-h"
 	data.ECSAttributes["cn-hangzhou"] = append(data.ECSAttributes["cn-hangzhou"], ECSAttribute{
-		AttributeName: "max-spot-instance-vcpu-count",
+		AttributeName:   "max-spot-instance-vcpu-count",
 		AttributeValues: ECSAttributeValues{ValueItem: []ECSValueItem{{Value: "10", ZoneId: &zone}, {Value: "20", ZoneId: &other}}},
 	})
 	f := newAliFixture(t, &data, false)
