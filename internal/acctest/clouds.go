@@ -37,7 +37,7 @@ func (e *Emulator) TencentBlock(b Block) string {
 
 // AlibabaBlock is an alicloud block.
 func (e *Emulator) AlibabaBlock(b Block) string {
-	return block("alicloud", "access_key", "secret_key", b, fmt.Sprintf("endpoints  = { sas = %q }", e.URL))
+	return block("alicloud", "access_key", "secret_key", b, fmt.Sprintf("endpoints  = { sas = %q, quotas = %q, ecs = %q }", e.URL, e.URL, e.URL))
 }
 
 // block writes a cloud block; id and secret are the names the block gives the key pair.

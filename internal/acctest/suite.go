@@ -53,6 +53,9 @@ type DataSource struct {
 	Action   string // the API action a read calls
 	Attr     string
 	Want     knownvalue.Check
+	// Args are the data source's required arguments as HCL lines (product_code = "ecs"),
+	// "" when it has none.
+	Args string
 }
 
 // EnvRow is one way of giving credentials and region through the environment.
@@ -103,10 +106,17 @@ func RunSuite(t *testing.T, s Suite) {
 
 // data is the data source's block; region "" leaves the provider's.
 func (ds DataSource) data(region string) string {
-	if region == "" {
-		return fmt.Sprintf("data %q \"test\" {}\n", ds.Type)
+	args := ""
+	if ds.Args != "" {
+		args = "  " + ds.Args + "\n"
 	}
-	return fmt.Sprintf("data %q \"test\" {\n  region = %q\n}\n", ds.Type, region)
+	if region == "" {
+		if args == "" {
+			return fmt.Sprintf("data %q \"test\" {}\n", ds.Type)
+		}
+		return fmt.Sprintf("data %q \"test\" {\n%s}\n", ds.Type, args)
+	}
+	return fmt.Sprintf("data %q \"test\" {\n  region = %q\n%s}\n", ds.Type, region, args)
 }
 
 // checks are what a successful read in region shows.

@@ -57,6 +57,16 @@ var exampleCases = []exampleCase{
 		tooMuch: config.Variables{"servers_to_add": config.IntegerVariable(13)},
 		fails:   message(`Security Center has 12 unused enterprise server authorizations; 13 are needed.`),
 	},
+	{
+		name:    "cloudquota_alicloud_quotas",
+		tooMuch: config.Variables{"security_groups_to_add": config.IntegerVariable(13)},
+		fails:   message(`Only 12 of 100 security groups are left in cn-shanghai; 13 are needed.`),
+	},
+	{
+		name:    "cloudquota_alicloud_ecs_quotas",
+		tooMuch: config.Variables{"vcpus_to_add": config.IntegerVariable(65)},
+		fails:   message(`Only 64 of 200 pay-as-you-go vCPUs are left in cn-shanghai; 65 are needed.`),
+	},
 }
 
 // message matches an error message however terraform wraps its lines.

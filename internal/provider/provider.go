@@ -21,6 +21,8 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/alicloudecs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/alicloudquotas"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
@@ -149,6 +151,8 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		metastudio.NewExpiringResourcesDataSource,
 		tcss.NewImageAuthorizedInfoDataSource,
 		sas.NewAuthSummaryDataSource,
+		alicloudquotas.NewQuotasDataSource,
+		alicloudecs.NewQuotasDataSource,
 	}
 }
 

@@ -43,6 +43,9 @@ type Service struct {
 	Hosts map[string]string
 	// Limits are the documented rate limits of its actions.
 	Limits conns.Limits
+	// FormBody sends the parameters as the POST form body, as the service's generated
+	// client does (Quota Center); false sends them in the query.
+	FormBody bool
 }
 
 // Regions lists the regions the service has a documented endpoint for.
@@ -228,6 +231,14 @@ func Call[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, a
 	for k, v := range req {
 		q[k] = dara.String(v)
 	}
+	request := &openapi.OpenApiRequest{Query: q}
+	if svc.FormBody {
+		form := make(map[string]any, len(req))
+		for k, v := range req {
+			form[k] = v
+		}
+		request = &openapi.OpenApiRequest{Body: form}
+	}
 	// TLS is our transport's (conns.NewTransport); the SDK's IgnoreSSL would only shape a
 	// transport our HTTP client does not use.
 	runtime := &dara.RuntimeOptions{}
@@ -236,7 +247,7 @@ func Call[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, a
 		Limit: svc.Limits.For(action), Account: a.account(),
 	}
 	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
-		res, err := client.CallApiWithCtx(ctx, params, &openapi.OpenApiRequest{Query: q}, runtime)
+		res, err := client.CallApiWithCtx(ctx, params, request, runtime)
 		if err != nil {
 			return zero, err
 		}
@@ -266,4 +277,17 @@ func decodeBody(res map[string]any, out any) error {
 		return e
 	}
 	return nil
+}
+
+// Region is the region a call with regionID ("" = the provider's region) goes to, for
+// requests that name their region in a parameter; "" when neither is set (the call then
+// fails, naming what to set).
+func Region(c *conns.Client, regionID string) string {
+	if regionID != "" {
+		return regionID
+	}
+	if a, ok := c.Cloud(key{}).(*clients); ok {
+		return a.cfg.Region
+	}
+	return ""
 }

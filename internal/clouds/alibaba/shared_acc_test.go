@@ -67,6 +67,13 @@ func TestAccAlibabaShared(t *testing.T) {
 		DataSources: []acctest.DataSource{
 			{Type: "cloudquota_sas_auth_summary", Service: "SAS", Endpoint: "sas", Action: "GetAuthSummary",
 				Attr: "highest_version_name", Want: knownvalue.StringExact("free")},
+			{Type: "cloudquota_alicloud_quotas", Service: "Quotas", Endpoint: "quotas", Action: "ListProductQuotas",
+				Args: `product_code = "ecs"`, Attr: "limits",
+				Want: knownvalue.MapExact(map[string]knownvalue.Check{
+					"q_security-group-rules": knownvalue.Float64Exact(200), "q_image-share-accounts": knownvalue.Float64Exact(10)})},
+			{Type: "cloudquota_alicloud_ecs_quotas", Service: "ECS", Endpoint: "ecs", Action: "DescribeAccountAttributes",
+				Attr: "limits", Want: knownvalue.MapExact(map[string]knownvalue.Check{"security-groups": knownvalue.Float64Exact(800),
+					"elastic-network-interfaces": knownvalue.Float64Exact(1000), "dedicated-hosts": knownvalue.Float64Exact(10)})},
 		},
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -26,6 +27,10 @@ type Options = emulator.CloudOptions[Data, Identity]
 // Data is the Alibaba Cloud section of Data.
 type Data struct {
 	AuthSummary *SASAuthSummary `json:"sas_auth_summary,omitempty"`
+	// Quotas are every product's quotas that Quota Center's ListProductQuotas pages through.
+	Quotas []QuotaCenterQuota `json:"quotas_product_quotas,omitempty"`
+	// ECSAttributes are ECS DescribeAccountAttributes' items by region.
+	ECSAttributes map[string][]ECSAttribute `json:"ecs_account_attributes,omitempty"`
 }
 
 // SASAuthSummary is the body of Security Center (Sas 2018-12-03)
@@ -93,9 +98,10 @@ type SASPostPaidVersionSummary struct {
 // documentation, less its RequestId.
 const sasDefaultAuthSummary = `{"DefaultAuthToAll":1,"AllowPartialBuy":1,"AllowUpgradePartialBuy":1,"HasPreBindSetting":true,"IsMultiVersion":1,"AutoBind":1,"HighestVersion":1,"Machine":{"RiskCoreCount":10,"BindCoreCount":10,"TotalEcsCount":10,"BindEcsCount":10,"TotalCoreCount":10,"RiskEcsCount":10,"UnBindEcsCount":10,"UnBindCoreCount":10,"PostPaidBindCoreCount":10,"PostPaidBindEcsCount":10},"VersionSummary":[{"Index":1,"Version":3,"UsedCoreCount":10,"UnUsedCount":10,"UsedEcsCount":10,"TotalCount":10,"TotalEcsAuthCount":10,"TotalCoreAuthCount":10,"UnusedEcsAuthCount":10,"UnusedCoreAuthCount":10,"AuthBindType":"ASSET"}],"AllowUserUnbind":1,"PostPaidVersionSummary":[{"AuthBindType":"ASSET","Version":3,"Index":1,"UsedCoreCount":10,"UsedEcsCount":10}],"PostPaidHostAutoBind":"1","PostPaidHostAutoBindVersion":"7","PostPaidHighestVersion":"7"}`
 
-// DefaultData returns the vendor documentation's example response.
+// DefaultData returns the vendor documentation's example response, and the answers
+// assembled from the references where none is published (quotas.go, ecs.go).
 func DefaultData() Data {
-	d := Data{AuthSummary: new(SASAuthSummary)}
+	d := Data{AuthSummary: new(SASAuthSummary), Quotas: defaultQuotas(), ECSAttributes: defaultECSAttributes()}
 	emulator.MustDecode(sasDefaultAuthSummary, d.AuthSummary)
 	return d
 }
@@ -104,6 +110,12 @@ func DefaultData() Data {
 func (d *Data) Merge(other *Data) {
 	if other.AuthSummary != nil {
 		d.AuthSummary = other.AuthSummary
+	}
+	if other.Quotas != nil {
+		d.Quotas = other.Quotas
+	}
+	if other.ECSAttributes != nil {
+		d.ECSAttributes = other.ECSAttributes
 	}
 }
 
@@ -170,7 +182,7 @@ func (a *Cloud) Name() string { return Name }
 
 // Actions names every action the emulated Alibaba Cloud records.
 func (a *Cloud) Actions() []string {
-	return []string{sasGetAuthSummary, stsAssumeRole, stsAssumeRoleWithOIDC,
+	return []string{sasGetAuthSummary, quotasListProductQuotas, ecsDescribeAccountAttributes, stsAssumeRole, stsAssumeRoleWithOIDC,
 		ActionMetadataToken, ActionMetadataRoleName, ActionMetadataCredentials}
 }
 
@@ -202,15 +214,71 @@ func (a *Cloud) Serve(x *emulator.Exchange) {
 	if f == nil {
 		f = a.route(x)
 	}
+	var body any
+	if f == nil {
+		body, f = a.answer(x)
+	}
 	if f != nil {
 		a.Fail(x, *f)
 		return
 	}
-	// Faults come after routing, so they only hit calls the API would serve.
+	// Faults come after routing and the parameters' checks, so they only hit calls the API
+	// would serve.
 	if x.Intercept(a) {
 		return
 	}
-	a.reply(x, http.StatusOK, sasAuthSummaryPayload{RequestID: x.Rec.RequestID, SASAuthSummary: a.data.AuthSummary})
+	a.reply(x, http.StatusOK, body)
+}
+
+// answer is the action's answer to the request's parameters, or why it is refused.
+func (a *Cloud) answer(x *emulator.Exchange) (any, *emulator.Failure) {
+	params, err := rpcParams(x.R)
+	if err != nil {
+		return nil, aliSignatureMismatch // a body the signature covered but that is no form
+	}
+	// The record shows the parameters wherever they were sent (query or form body).
+	x.Rec.Query = params
+	switch x.Rec.Action {
+	case quotasListProductQuotas:
+		page, f := a.listProductQuotas(params, x.Rec.RequestID)
+		if f != nil {
+			return nil, f
+		}
+		return page, nil
+	case ecsDescribeAccountAttributes:
+		x.Rec.Region = params.Get("RegionId")
+		out, f := a.describeAccountAttributes(params, x.Rec.RequestID)
+		if f != nil {
+			return nil, f
+		}
+		return out, nil
+	}
+	// GetAuthSummary takes no parameters, and the gateway ignores unknown ones.
+	return sasAuthSummaryPayload{RequestID: x.Rec.RequestID, SASAuthSummary: a.data.AuthSummary}, nil
+}
+
+// rpcParams are an RPC request's parameters: the query's and, for a form body (as the
+// generated clients send most actions' parameters), the body's.
+func rpcParams(r *http.Request) (url.Values, error) {
+	params, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return nil, err
+	}
+	if !strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+		return params, nil
+	}
+	body, err := emulator.ReadBody(r)
+	if err != nil {
+		return nil, err
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range form {
+		params[k] = append(params[k], v...)
+	}
+	return params, nil
 }
 
 // authenticate verifies the ACS3-HMAC-SHA256 signature, the timestamp, the
@@ -308,20 +376,31 @@ func (a *Cloud) useNonce(key string, expires, now time.Time) bool {
 	return true
 }
 
-// route checks what the request asks for against the one emulated API. RPC
-// APIs live at "/" and take GET or POST.
+// apis are the emulated APIs: each product's version, its product name (for error
+// answers) and its actions.
+var apis = map[string]struct {
+	product string
+	actions []string
+}{
+	sasVersion:    {sasProduct, []string{sasGetAuthSummary}},
+	quotasVersion: {quotasProduct, []string{quotasListProductQuotas}},
+	ecsVersion:    {ecsProduct, []string{ecsDescribeAccountAttributes}},
+}
+
+// route checks what the request asks for against the emulated APIs. RPC APIs live at "/"
+// and take GET or POST.
 func (a *Cloud) route(x *emulator.Exchange) *emulator.Failure {
 	r := x.R
 	version := r.Header.Get("x-acs-version")
+	api, known := apis[version]
 	switch {
 	case version == "":
 		return aliMissingParameter("Version")
-	case version != sasVersion:
+	case !known:
 		return aliInvalidVersion
-	case x.Rec.Action != sasGetAuthSummary, r.URL.Path != "/", r.Method != http.MethodGet && r.Method != http.MethodPost:
+	case !slices.Contains(api.actions, x.Rec.Action), r.URL.Path != "/", r.Method != http.MethodGet && r.Method != http.MethodPost:
 		return aliActionNotFound
 	}
-	// GetAuthSummary takes no parameters, and the gateway ignores unknown ones.
 	return nil
 }
 
@@ -346,8 +425,13 @@ func (a *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
 		f.Status = http.StatusBadRequest
 	}
 	product := sasProduct
-	if x.Rec.Action == stsAssumeRole || x.Rec.Action == stsAssumeRoleWithOIDC {
+	switch x.Rec.Action {
+	case stsAssumeRole, stsAssumeRoleWithOIDC:
 		product = stsProduct
+	case quotasListProductQuotas:
+		product = quotasProduct
+	case ecsDescribeAccountAttributes:
+		product = ecsProduct
 	}
 	a.reply(x, f.Status, alibabaError{
 		RequestID: x.Rec.RequestID,

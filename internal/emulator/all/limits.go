@@ -28,6 +28,8 @@ var LimitTable = []DocumentedLimit{
 		"TCSS DescribeImageAuthorizedInfo (seed 001): 默认接口请求频率限制：20次/秒"},
 	{"alicloud", "GetAuthSummary", emulator.Limit{N: 10, Window: time.Second},
 		"Security Center \"API rate quota\": 10/1(s) per regionId,API,ParentUid for its query APIs (no row for GetAuthSummary: that prevailing figure)"},
+	{"alicloud", "ListProductQuotas", emulator.Limit{N: 15, Window: time.Second},
+		"Quota Center API overview: ListProductQuotas 15 calls a second per account"},
 }
 
 // DocumentedLimits returns LimitTable as Options.Limits.

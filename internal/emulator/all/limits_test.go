@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/alibabacloud-go/tea/tea"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
@@ -17,6 +18,7 @@ import (
 	metastudio "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1"
 	msmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/model"
 
+	alibabaclient "github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/alibaba"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
 )
 
@@ -111,6 +113,16 @@ func TestDocumentedLimits(t *testing.T) {
 				"Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls.")
 		}},
 		{"GetAuthSummary", func() error { _, err := aliGetAuthSummary(ali); return err }, nil, 10, func(t *testing.T, err error) {
+			var se *tea.SDKError
+			if !errors.As(err, &se) || dara.IntValue(se.StatusCode) != 400 || dara.StringValue(se.Code) != "Throttling.User" {
+				t.Errorf("got %v", err)
+			}
+		}},
+		{"ListProductQuotas", func() error {
+			_, err := ali.CallApi(alibabaclient.RPCParams("ListProductQuotas", "2020-05-10", "json"),
+				&openapi.OpenApiRequest{Body: map[string]any{"ProductCode": "ecs"}}, &dara.RuntimeOptions{})
+			return err
+		}, nil, 15, func(t *testing.T, err error) {
 			var se *tea.SDKError
 			if !errors.As(err, &se) || dara.IntValue(se.StatusCode) != 400 || dara.StringValue(se.Code) != "Throttling.User" {
 				t.Errorf("got %v", err)

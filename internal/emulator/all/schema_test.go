@@ -36,6 +36,7 @@ func TestSchemaDescribesData(t *testing.T) {
 		want := map[reflect.Kind]string{
 			reflect.Struct: "object", reflect.Map: "object", reflect.Slice: "array", reflect.String: "string", reflect.Bool: "boolean",
 			reflect.Int32: "integer", reflect.Int64: "integer", reflect.Uint64: "integer",
+			reflect.Float64: "number",
 		}[typ.Kind()]
 		if want == "" || !slices.Contains(s.Type, want) {
 			t.Errorf("%s: schema type %v for Go %s", at, s.Type, typ)
