@@ -22,6 +22,9 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweiecs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweievs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweivpc"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tcss"
@@ -149,6 +152,9 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		metastudio.NewExpiringResourcesDataSource,
 		tcss.NewImageAuthorizedInfoDataSource,
 		sas.NewAuthSummaryDataSource,
+		huaweiecs.NewQuotasDataSource,
+		huaweivpc.NewQuotasDataSource,
+		huaweievs.NewQuotasDataSource,
 	}
 }
 

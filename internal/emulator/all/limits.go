@@ -28,6 +28,14 @@ var LimitTable = []DocumentedLimit{
 		"TCSS DescribeImageAuthorizedInfo (seed 001): 默认接口请求频率限制：20次/秒"},
 	{"alicloud", "GetAuthSummary", emulator.Limit{N: 10, Window: time.Second},
 		"Security Center \"API rate quota\": 10/1(s) per regionId,API,ParentUid for its query APIs (no row for GetAuthSummary: that prevailing figure)"},
+	// Huawei's general quotas: none of the three references documents a limit, so the
+	// conservative default the provider gives them (conns.DefaultLimit, 10 a second).
+	{"huaweicloud", "ShowServerLimits", emulator.Limit{N: 10, Window: time.Second},
+		"ECS API reference, \"查询租户配额\" (ShowServerLimits): no limit documented; the conservative default, 10 calls/s"},
+	{"huaweicloud", "ShowQuota", emulator.Limit{N: 10, Window: time.Second},
+		"VPC API reference, \"查询配额\" (ShowQuota): no limit documented; the conservative default, 10 calls/s"},
+	{"huaweicloud", "CinderListQuotas", emulator.Limit{N: 10, Window: time.Second},
+		"EVS API reference, \"查询租户的详细配额\" (CinderListQuotas): no limit documented; the conservative default, 10 calls/s"},
 }
 
 // DocumentedLimits returns LimitTable as Options.Limits.

@@ -33,6 +33,9 @@ type Data struct {
 	ImagePayPerScanStatistics *HSSImageScanStatistics   `json:"hss_image_pay_per_scan_statistics,omitempty"`
 	ResourceQuotas            *HSSResourceQuotas        `json:"hss_resource_quotas,omitempty"`
 	TenantResourcesCount      *MetaStudioResourcesCount `json:"metastudio_tenant_resources_count,omitempty"`
+	ServerLimits              *ECSServerLimits          `json:"ecs_server_limits,omitempty"`
+	VPCQuotas                 *VPCQuotas                `json:"vpc_quotas,omitempty"`
+	EVSQuotaSet               map[string]EVSQuota       `json:"evs_quota_set,omitempty"`
 }
 
 // HSSImageScanStatistics is the body of HSS ShowImagePayPerScanStatistics.
@@ -147,6 +150,22 @@ func DefaultData() Data {
 	emulator.MustDecode(huaweiDefaultQuotas, d.ResourceQuotas)
 	d.TenantResourcesCount = new(MetaStudioResourcesCount)
 	emulator.MustDecode(huaweiDefaultResources, d.TenantResourcesCount)
+	d.ServerLimits = new(ECSServerLimits)
+	emulator.MustDecode(DefaultServerLimits, d.ServerLimits)
+	d.VPCQuotas = new(VPCQuotas)
+	emulator.MustDecode(DefaultVPCQuotas, d.VPCQuotas)
+	var evs struct {
+		QuotaSet map[string]json.RawMessage `json:"quota_set"`
+	}
+	emulator.MustDecode(DefaultEVSQuotaSet, &evs)
+	d.EVSQuotaSet = map[string]EVSQuota{}
+	for k, raw := range evs.QuotaSet {
+		if k != "id" { // the project ID, which the emulator answers with the caller's own
+			var q EVSQuota
+			emulator.MustDecode(string(raw), &q)
+			d.EVSQuotaSet[k] = q
+		}
+	}
 	return d
 }
 
@@ -163,6 +182,15 @@ func (d *Data) Merge(other *Data) {
 	}
 	if other.TenantResourcesCount != nil {
 		d.TenantResourcesCount = other.TenantResourcesCount
+	}
+	if other.ServerLimits != nil {
+		d.ServerLimits = other.ServerLimits
+	}
+	if other.VPCQuotas != nil {
+		d.VPCQuotas = other.VPCQuotas
+	}
+	if other.EVSQuotaSet != nil {
+		d.EVSQuotaSet = other.EVSQuotaSet
 	}
 }
 
@@ -234,6 +262,9 @@ var huaweiRoutes = []huaweiRoute{
 	{http.MethodGet, split("/v5/{project_id}/image/pay-per-scan/statistics"), "ShowImagePayPerScanStatistics", (*Cloud).showImagePayPerScanStatistics},
 	{http.MethodGet, split("/v5/{project_id}/billing/quotas"), "ShowResourceQuotas", (*Cloud).showResourceQuotas},
 	{http.MethodGet, split("/v1/{project_id}/tenants/resources-count"), "CountTenantResources", (*Cloud).countTenantResources},
+	{http.MethodGet, split("/v1/{project_id}/cloudservers/limits"), "ShowServerLimits", (*Cloud).showServerLimits},
+	{http.MethodGet, split("/v1/{project_id}/quotas"), "ShowQuota", (*Cloud).showQuota},
+	{http.MethodGet, split("/v2/{project_id}/os-quota-sets/{target_project_id}"), "CinderListQuotas", (*Cloud).cinderListQuotas},
 	{http.MethodPost, split("/v3.0/OS-AUTH/id-token/tokens"), ActionTokenWithIDToken, (*Cloud).createTokenWithIDToken},
 	{http.MethodPost, split("/v3.0/OS-CREDENTIAL/securitytokens"), huaweiSecurityTokensAction, (*Cloud).createTemporaryAccessKey},
 }
@@ -253,6 +284,10 @@ func (rt huaweiRoute) match(path string) (projectID string, ok bool) {
 				return "", false
 			}
 			projectID = segs[i]
+		case strings.HasPrefix(p, "{"): // another path parameter, read by the handler
+			if segs[i] == "" {
+				return "", false
+			}
 		case p != segs[i]:
 			return "", false
 		}
