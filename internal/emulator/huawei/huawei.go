@@ -195,17 +195,17 @@ func (d *Data) Merge(other *Data) {
 }
 
 // Regions are the regions the emulated account has a project in: those the
-// SDK's region tables of IAM, HSS and MetaStudio name (huaweicloud-sdk-go-v3
+// SDK's region tables of IAM, HSS, MetaStudio, ECS, VPC and EVS name (huaweicloud-sdk-go-v3
 // v0.1.207; TestRegionsAreTheSDKs keeps the list honest), besides any the data
 // file's projects name. IAM answers no project for any other region, as the
 // real IAM does for a region the account has none in, and a project ID in an
 // API path must be one of theirs.
 var Regions = []string{
-	"ae-ad-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+	"ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
 	"cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-north-1", "cn-north-11", "cn-north-12",
 	"cn-north-2", "cn-north-4", "cn-north-9", "cn-south-1", "cn-south-2", "cn-south-4",
 	"cn-southwest-2", "cn-southwest-3", "eu-west-0", "eu-west-101", "la-north-2", "la-south-2",
-	"me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1", "sa-brazil-1", "tr-west-1",
+	"me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
 }
 
 // knownRegion reports whether the account has a project in region.
