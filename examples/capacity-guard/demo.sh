@@ -27,6 +27,7 @@ cat <<'TXT'
    precondition  Huawei Cloud HSS premium licences free                 >= hosts_to_protect
    precondition  Tencent Cloud TCSS image authorizations free           >= images_to_scan
    precondition  Alibaba Cloud Security Center enterprise+ servers free >= servers_to_add
+   precondition  Huawei Cloud ECS vCPUs and RAM free     >= instances_to_add x the flavor's
    check (warns) Huawei Cloud MetaStudio resources expiring within 30 days == 0
    check (warns) Huawei Cloud HSS registry images not scanned yet <= free image scans left
    check (warns) Alibaba Cloud Security Center binds new servers automatically

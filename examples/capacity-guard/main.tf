@@ -1,6 +1,7 @@
 # capacity-guard: a plan that stops before anything is created when the cloud accounts lack the
 # licences a change needs, and warns about what will need attention soon. It reads all five
-# cloudquota data sources across Huawei Cloud, Tencent Cloud and Alibaba Cloud.
+# cloudquota data sources across Huawei Cloud, Tencent Cloud and Alibaba Cloud, and checks the
+# Huawei Cloud ECS vCPU and RAM quotas for the instances it adds.
 #
 # The change is a rollout that adds hosts protected by Huawei Cloud HSS premium, container images
 # scanned by Tencent Cloud TCSS, and servers bound to Alibaba Cloud Security Center. The rollout
@@ -42,6 +43,24 @@ variable "renewal_window" {
   default     = "720h"
 }
 
+variable "instances_to_add" {
+  description = "Huawei Cloud ECS instances the rollout adds, all of one flavor (flavor_vcpus and flavor_ram_mib)."
+  type        = number
+  default     = 4
+}
+
+variable "flavor_vcpus" {
+  description = "vCPUs of the ECS flavor the rollout uses (4 for s6.xlarge.2)."
+  type        = number
+  default     = 4
+}
+
+variable "flavor_ram_mib" {
+  description = "RAM of the ECS flavor the rollout uses, in MiB as the ECS quotas count it (8192 for s6.xlarge.2)."
+  type        = number
+  default     = 8192
+}
+
 variable "emulator_url" {
   description = "One URL for every service of the three clouds: the cloudquota emulator. Null (the default) for the public endpoints."
   type        = string
@@ -55,6 +74,7 @@ provider "cloudquota" {
       hss        = var.emulator_url
       metastudio = var.emulator_url
       iam        = var.emulator_url
+      ecs        = var.emulator_url
     }
   }
   tencentcloud {
@@ -79,6 +99,9 @@ data "cloudquota_hss_image_scan_statistics" "images" {}
 data "cloudquota_metastudio_expiring_resources" "renewals" {
   expiring_within = var.renewal_window
 }
+
+# Huawei Cloud ECS: vCPU and RAM quotas and what is used of them.
+data "cloudquota_huaweicloud_ecs_quotas" "compute" {}
 
 # Tencent Cloud TCSS: image scanning authorizations.
 data "cloudquota_tcss_image_authorized_info" "images" {}
@@ -121,6 +144,35 @@ resource "terraform_data" "rollout" {
       error_message = "Alibaba Cloud Security Center: the rollout adds ${var.servers_to_add} servers, but only ${local.sas_free_servers} server authorizations of the enterprise edition or higher are free."
     }
   }
+}
+
+# Stands in for the ECS instances the rollout creates: N instances of one flavor need N times its
+# vCPUs and RAM free in the region's ECS quotas. A limit of -1 (no limit) reads as unlimited.
+resource "terraform_data" "instances" {
+  input = {
+    instances = var.instances_to_add
+    vcpus     = var.flavor_vcpus
+    ram_mib   = var.flavor_ram_mib
+  }
+
+  lifecycle {
+    precondition {
+      condition     = local.ecs_cores.unlimited || local.ecs_cores.available >= var.instances_to_add * var.flavor_vcpus
+      error_message = "Huawei Cloud ECS: ${var.instances_to_add} instances of ${var.flavor_vcpus} vCPUs need ${var.instances_to_add * var.flavor_vcpus} vCPUs, but only ${local.ecs_cores.available} of ${local.ecs_cores.limit} are free (${local.ecs_cores.used} in use)."
+    }
+    precondition {
+      condition     = local.ecs_ram.unlimited || local.ecs_ram.available >= var.instances_to_add * var.flavor_ram_mib
+      error_message = "Huawei Cloud ECS: ${var.instances_to_add} instances of ${var.flavor_ram_mib} MiB need ${var.instances_to_add * var.flavor_ram_mib} MiB of RAM, but only ${local.ecs_ram.available} MiB of ${local.ecs_ram.limit} are free (${local.ecs_ram.used} in use)."
+    }
+  }
+}
+
+locals {
+  # The data source always has these keys; the zeros are for a mock_provider, which cannot mock
+  # a map of objects yet and answers an empty map.
+  no_quota  = { limit = 0, used = 0, available = 0, unlimited = false }
+  ecs_cores = lookup(data.cloudquota_huaweicloud_ecs_quotas.compute.quotas, "cores", local.no_quota)
+  ecs_ram   = lookup(data.cloudquota_huaweicloud_ecs_quotas.compute.quotas, "ram", local.no_quota)
 }
 
 # Checks warn without failing the plan.
@@ -194,4 +246,15 @@ output "metastudio_expiring" {
     for r in data.cloudquota_metastudio_expiring_resources.renewals.resources :
     "${r.business_type} (${r.charging_mode}, ${r.resource_source}): ${r.count}"
   ]
+}
+
+output "ecs_capacity" {
+  description = "Huawei Cloud ECS vCPUs and RAM (MiB): needed by the rollout's instances, free, and whether unlimited."
+  value = {
+    vcpus_needed   = var.instances_to_add * var.flavor_vcpus
+    vcpus_free     = local.ecs_cores.available
+    ram_mib_needed = var.instances_to_add * var.flavor_ram_mib
+    ram_mib_free   = local.ecs_ram.available
+    unlimited      = local.ecs_cores.unlimited && local.ecs_ram.unlimited
+  }
 }

@@ -4,7 +4,8 @@
 # example data, one with a throttle and a 403 queued), offers terraform the local provider build
 # from a filesystem mirror, and runs every tests/*.tftest.hcl (the mock_provider one too). Run
 # through `make tftest`; exits with terraform test's status. Extra arguments go to terraform test
-# (e.g. -verbose, -filter=tests/emulator.tftest.hcl).
+# (e.g. -verbose, -filter=tests/emulator.tftest.hcl). Then `terraform test` of examples/quota-guard,
+# the portable module, against the first emulator.
 set -euo pipefail
 
 # shellcheck source=lib.sh
@@ -40,4 +41,11 @@ status=0
 echo "== What the emulator with faults answered"
 grep -E 'action="(ShowResourceQuotas|GetAuthSummary)"' "$tmp/emulator-faults.log" |
   sed -E 's/^.*action="([A-Za-z]+)".* status=([0-9]+).*$/   \1: HTTP \2/' || true
+
+echo "== terraform test of examples/quota-guard (the portable module) against $url"
+guard="$tmp/quota-guard"
+rm -rf "$guard"
+cp -R "$root/examples/quota-guard" "$guard"
+init_module "$guard"
+"$terraform" -chdir="$guard" test -no-color -var "emulator_url=$url" || status=$?
 exit "$status"

@@ -67,6 +67,9 @@ func (e *Emulator) HuaweiEndpoints() string {
       hss        = %[1]q
       metastudio = %[1]q
       iam        = %[1]q
+      ecs        = %[1]q
+      vpc        = %[1]q
+      evs        = %[1]q
     }`, e.URL)
 }
 

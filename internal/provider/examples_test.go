@@ -67,6 +67,23 @@ var exampleCases = []exampleCase{
 		tooMuch: config.Variables{"vcpus_to_add": config.IntegerVariable(65)},
 		fails:   message(`Only 64 of 200 pay-as-you-go vCPUs are left in cn-shanghai; 65 are needed.`),
 	},
+	{
+		// 50 instances, 48 in use; 20 vCPUs and 40960 MiB free.
+		name:    "cloudquota_huaweicloud_ecs_quotas",
+		tooMuch: config.Variables{"instances_to_add": config.IntegerVariable(3)},
+		fails:   message(`Only 2 more ECS instances fit the quota; 3 are needed.`),
+	},
+	{
+		name:    "cloudquota_huaweicloud_vpc_quotas",
+		tooMuch: config.Variables{"subnets_to_add": config.IntegerVariable(89)},
+		fails:   message(`Only 88 subnets are free; 89 are needed.`),
+	},
+	{
+		// GPSSD, a type newer than the SDK: 50 disks, 12 in use.
+		name:    "cloudquota_huaweicloud_evs_quotas",
+		tooMuch: config.Variables{"disks_to_add": config.IntegerVariable(39)},
+		fails:   message(`Only 38 GPSSD disks are free; 39 are needed.`),
+	},
 }
 
 // message matches an error message however terraform wraps its lines.
@@ -197,6 +214,11 @@ func TestAccCapacityGuard(t *testing.T) {
 				"high_risk_images": knownvalue.Int64Exact(7),
 			})),
 			statecheck.ExpectKnownOutputValue("metastudio_expiring", knownvalue.ListSizeExact(4)),
+			statecheck.ExpectKnownOutputValue("ecs_capacity", knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"vcpus_needed": knownvalue.Int64Exact(16), "vcpus_free": knownvalue.Int64Exact(20),
+				"ram_mib_needed": knownvalue.Int64Exact(32768), "ram_mib_free": knownvalue.Int64Exact(40960),
+				"unlimited": knownvalue.Bool(false),
+			})),
 		},
 	}, resource.TestStep{
 		Config:          cfg,
@@ -213,10 +235,18 @@ func TestAccCapacityGuard(t *testing.T) {
 		ConfigVariables: vars(10, 200, 17),
 		ExpectError: message(`Alibaba Cloud Security Center: the rollout adds 17 servers, but only 16 server ` +
 			`authorizations of the enterprise edition or higher are free.`),
+	}, resource.TestStep{
+		Config: cfg,
+		ConfigVariables: func() config.Variables {
+			v := vars(10, 200, 8)
+			v["instances_to_add"] = config.IntegerVariable(6)
+			return v
+		}(),
+		ExpectError: message(`Huawei Cloud ECS: 6 instances of 4 vCPUs need 24 vCPUs, but only 20 of 200 are free (180 in use).`),
 	})
 	for _, action := range []string{
 		"ShowResourceQuotas", "ShowImagePayPerScanStatistics", "CountTenantResources",
-		"DescribeImageAuthorizedInfo", "GetAuthSummary",
+		"DescribeImageAuthorizedInfo", "GetAuthSummary", "ShowServerLimits",
 	} {
 		emu.RequestsFor(t, action)
 	}

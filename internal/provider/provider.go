@@ -24,6 +24,9 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/alicloudecs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/alicloudquotas"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweiecs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweievs"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweivpc"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tcss"
@@ -153,6 +156,9 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		sas.NewAuthSummaryDataSource,
 		alicloudquotas.NewQuotasDataSource,
 		alicloudecs.NewQuotasDataSource,
+		huaweiecs.NewQuotasDataSource,
+		huaweivpc.NewQuotasDataSource,
+		huaweievs.NewQuotasDataSource,
 	}
 }
 

@@ -16,3 +16,21 @@ var TCSSImageAuthorizedInfo string
 //
 //go:embed 002-sas-get-auth-summary.json
 var SASAuthSummary string
+
+// HuaweiECSServerLimits is the ECS API reference's example answer of ShowServerLimits
+// ("查询租户配额"): no Spot fields, maxTotalKeypairs -1.
+//
+//go:embed huawei-ecs-show-server-limits.json
+var HuaweiECSServerLimits string
+
+// HuaweiVPCQuotas is the VPC API reference's example answer of ShowQuota ("查询配额"), up to
+// routetableContainRoutes (the entries after it were cut off in the copy read).
+//
+//go:embed huawei-vpc-show-quota.json
+var HuaweiVPCQuotas string
+
+// HuaweiEVSQuotaSet is the EVS API reference's example answer of CinderListQuotas
+// ("查询租户的详细配额"): per-type keys for SATA, SAS and SSD, and the project's id.
+//
+//go:embed huawei-evs-cinder-list-quotas.json
+var HuaweiEVSQuotaSet string

@@ -20,7 +20,9 @@ mock_provider "cloudquota" {
     }
   }
   # Nested lists such as version_summary cannot be mocked yet (hashicorp/terraform#38369):
-  # they read as empty, so the runs below add no Security Center servers.
+  # they read as empty, so the runs below add no Security Center servers. Maps of objects such
+  # as the ECS quotas read as empty too (the module reads a missing quota as zeros), so the runs
+  # add no ECS instances either.
   mock_data "cloudquota_sas_auth_summary" {
     defaults = {
       auto_bind = true
@@ -35,6 +37,7 @@ run "the_accounts_can_take_the_rollout" {
     hosts_to_protect = 10
     images_to_scan   = 200
     servers_to_add   = 0
+    instances_to_add = 0
   }
 
   assert {
@@ -49,6 +52,7 @@ run "too_few_hss_premium_licences" {
   variables {
     hosts_to_protect = 25
     servers_to_add   = 0
+    instances_to_add = 0
   }
 
   expect_failures = [terraform_data.rollout]

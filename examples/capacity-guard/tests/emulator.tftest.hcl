@@ -36,6 +36,11 @@ run "ten_hosts_pass" {
     condition     = output.sas_server_authorizations.free == 16 && output.sas_server_authorizations.highest_edition == "ultimate"
     error_message = "Security Center: ${jsonencode(output.sas_server_authorizations)}, want 16 free, ultimate"
   }
+  # 4 instances of 4 vCPUs and 8192 MiB (the defaults): 16 of 20 free vCPUs, 32768 of 40960 MiB.
+  assert {
+    condition     = output.ecs_capacity == { vcpus_needed = 16, vcpus_free = 20, ram_mib_needed = 32768, ram_mib_free = 40960, unlimited = false }
+    error_message = "ECS capacity: ${jsonencode(output.ecs_capacity)}, want 20 vCPUs and 40960 MiB free (the example data)"
+  }
 }
 
 run "twenty_five_hosts_refused" {
@@ -50,6 +55,37 @@ run "twenty_five_hosts_refused" {
   # The HSS precondition stops the plan: 25 hosts, 20 premium licences free.
   expect_failures = [
     terraform_data.rollout,
+    check.metastudio_renewals,
+    check.hss_image_scans,
+  ]
+}
+
+run "six_instances_refused_for_vcpus" {
+  command = plan
+
+  variables {
+    instances_to_add = 6
+  }
+
+  # The ECS preconditions stop the plan: 6 x 4 = 24 vCPUs, 20 free.
+  expect_failures = [
+    terraform_data.instances,
+    check.metastudio_renewals,
+    check.hss_image_scans,
+  ]
+}
+
+run "three_large_instances_refused_for_ram" {
+  command = plan
+
+  variables {
+    instances_to_add = 3
+    flavor_ram_mib   = 16384
+  }
+
+  # 12 vCPUs fit, but 3 x 16384 = 49152 MiB of RAM do not: 40960 MiB free.
+  expect_failures = [
+    terraform_data.instances,
     check.metastudio_renewals,
     check.hss_image_scans,
   ]

@@ -1,6 +1,9 @@
 // Command baseline is the benchmark's yardstick: a terraform-plugin-framework provider with
 // one trivial data source (baseline_echo: its output is its input; no I/O) and an empty
 // provider schema, served exactly as the real provider is (protocol 6, providerserver.Serve).
+// Beside it, baseline_huaweicloud_{ecs,vpc,evs}_quotas have the schemas of the provider's
+// Huawei quota data sources and answer constants (quotas.go): the floor of the bench's quota
+// scenario, so that its ratio shows the provider's own cost rather than the schema's size.
 // Terraform starts a provider whose data sources a plan reads as often as it starts the real
 // one, so what a plan of N baseline_echo costs is the floor any framework provider with a data
 // source pays for N instances; `make bench` compares the real provider against it.
@@ -35,7 +38,7 @@ func (baseline) Schema(_ context.Context, _ provider.SchemaRequest, resp *provid
 func (baseline) Configure(context.Context, provider.ConfigureRequest, *provider.ConfigureResponse) {}
 
 func (baseline) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{func() datasource.DataSource { return echo{} }}
+	return append([]func() datasource.DataSource{func() datasource.DataSource { return echo{} }}, quotasFloors()...)
 }
 
 func (baseline) Resources(context.Context) []func() resource.Resource { return nil }

@@ -26,7 +26,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 		endpoints[svc.Endpoint] = endpoint(svc.Name, "With it set, any region name is accepted for "+svc.Name+".")
 	}
 	return schema.SingleNestedBlock{
-		MarkdownDescription: "Huawei Cloud (HSS and MetaStudio data sources). The base credentials are the first " +
+		MarkdownDescription: "Huawei Cloud (HSS, MetaStudio, and the ECS, VPC and EVS quota data sources). The base credentials are the first " +
 			"of these sources that applies: " +
 			"(1) `access_key`/`secret_key` (+ `security_token`) in this block, else `HW_ACCESS_KEY`/`HW_SECRET_KEY` " +
 			"(or `CLOUD_SDK_AK`/`CLOUD_SDK_SK`) with `HW_SECURITY_TOKEN`; " +

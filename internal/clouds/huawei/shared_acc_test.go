@@ -67,6 +67,19 @@ func TestAccHuaweiShared(t *testing.T) {
 				Attr: "free_quota_num", Want: knownvalue.Int64Exact(2)},
 			{Type: "cloudquota_metastudio_expiring_resources", Service: "MetaStudio", Endpoint: "metastudio",
 				Action: "CountTenantResources", Attr: "total_count", Want: knownvalue.Int64Exact(1)},
+			{Type: "cloudquota_huaweicloud_ecs_quotas", Service: "ECS", Endpoint: "ecs", Action: "ShowServerLimits",
+				Attr: "quotas", Want: available("cores", 20440)},
+			{Type: "cloudquota_huaweicloud_vpc_quotas", Service: "VPC", Endpoint: "vpc", Action: "ShowQuota",
+				Attr: "quotas", Want: available("vpc", 146)},
+			{Type: "cloudquota_huaweicloud_evs_quotas", Service: "EVS", Endpoint: "evs", Action: "CinderListQuotas",
+				Attr: "quotas", Want: available("gigabytes", 39998)},
 		},
+	})
+}
+
+// available checks one quota's available figure in a `quotas` map.
+func available(key string, n float64) knownvalue.Check {
+	return knownvalue.MapPartial(map[string]knownvalue.Check{
+		key: knownvalue.ObjectPartial(map[string]knownvalue.Check{"available": knownvalue.Float64Exact(n)}),
 	})
 }

@@ -30,6 +30,14 @@ var LimitTable = []DocumentedLimit{
 		"Security Center \"API rate quota\": 10/1(s) per regionId,API,ParentUid for its query APIs (no row for GetAuthSummary: that prevailing figure)"},
 	{"alicloud", "ListProductQuotas", emulator.Limit{N: 15, Window: time.Second},
 		"Quota Center API overview: ListProductQuotas 15 calls a second per account"},
+	// Huawei's general quotas: none of the three references documents a limit, so the
+	// conservative default the provider gives them (conns.DefaultLimit, 10 a second).
+	{"huaweicloud", "ShowServerLimits", emulator.Limit{N: 10, Window: time.Second},
+		"ECS API reference, \"查询租户配额\" (ShowServerLimits): no limit documented; the conservative default, 10 calls/s"},
+	{"huaweicloud", "ShowQuota", emulator.Limit{N: 10, Window: time.Second},
+		"VPC API reference, \"查询配额\" (ShowQuota): no limit documented; the conservative default, 10 calls/s"},
+	{"huaweicloud", "CinderListQuotas", emulator.Limit{N: 10, Window: time.Second},
+		"EVS API reference, \"查询租户的详细配额\" (CinderListQuotas): no limit documented; the conservative default, 10 calls/s"},
 }
 
 // DocumentedLimits returns LimitTable as Options.Limits.

@@ -33,6 +33,9 @@ type Data struct {
 	ImagePayPerScanStatistics *HSSImageScanStatistics   `json:"hss_image_pay_per_scan_statistics,omitempty"`
 	ResourceQuotas            *HSSResourceQuotas        `json:"hss_resource_quotas,omitempty"`
 	TenantResourcesCount      *MetaStudioResourcesCount `json:"metastudio_tenant_resources_count,omitempty"`
+	ServerLimits              *ECSServerLimits          `json:"ecs_server_limits,omitempty"`
+	VPCQuotas                 *VPCQuotas                `json:"vpc_quotas,omitempty"`
+	EVSQuotaSet               map[string]EVSQuota       `json:"evs_quota_set,omitempty"`
 }
 
 // HSSImageScanStatistics is the body of HSS ShowImagePayPerScanStatistics.
@@ -147,6 +150,22 @@ func DefaultData() Data {
 	emulator.MustDecode(huaweiDefaultQuotas, d.ResourceQuotas)
 	d.TenantResourcesCount = new(MetaStudioResourcesCount)
 	emulator.MustDecode(huaweiDefaultResources, d.TenantResourcesCount)
+	d.ServerLimits = new(ECSServerLimits)
+	emulator.MustDecode(DefaultServerLimits, d.ServerLimits)
+	d.VPCQuotas = new(VPCQuotas)
+	emulator.MustDecode(DefaultVPCQuotas, d.VPCQuotas)
+	var evs struct {
+		QuotaSet map[string]json.RawMessage `json:"quota_set"`
+	}
+	emulator.MustDecode(DefaultEVSQuotaSet, &evs)
+	d.EVSQuotaSet = map[string]EVSQuota{}
+	for k, raw := range evs.QuotaSet {
+		if k != "id" { // the project ID, which the emulator answers with the caller's own
+			var q EVSQuota
+			emulator.MustDecode(string(raw), &q)
+			d.EVSQuotaSet[k] = q
+		}
+	}
 	return d
 }
 
@@ -164,20 +183,29 @@ func (d *Data) Merge(other *Data) {
 	if other.TenantResourcesCount != nil {
 		d.TenantResourcesCount = other.TenantResourcesCount
 	}
+	if other.ServerLimits != nil {
+		d.ServerLimits = other.ServerLimits
+	}
+	if other.VPCQuotas != nil {
+		d.VPCQuotas = other.VPCQuotas
+	}
+	if other.EVSQuotaSet != nil {
+		d.EVSQuotaSet = other.EVSQuotaSet
+	}
 }
 
 // Regions are the regions the emulated account has a project in: those the
-// SDK's region tables of IAM, HSS and MetaStudio name (huaweicloud-sdk-go-v3
+// SDK's region tables of IAM, HSS, MetaStudio, ECS, VPC and EVS name (huaweicloud-sdk-go-v3
 // v0.1.207; TestRegionsAreTheSDKs keeps the list honest), besides any the data
 // file's projects name. IAM answers no project for any other region, as the
 // real IAM does for a region the account has none in, and a project ID in an
 // API path must be one of theirs.
 var Regions = []string{
-	"ae-ad-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+	"ae-ad-1", "af-north-1", "af-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-southeast-5",
 	"cn-east-2", "cn-east-3", "cn-east-4", "cn-east-5", "cn-north-1", "cn-north-11", "cn-north-12",
 	"cn-north-2", "cn-north-4", "cn-north-9", "cn-south-1", "cn-south-2", "cn-south-4",
 	"cn-southwest-2", "cn-southwest-3", "eu-west-0", "eu-west-101", "la-north-2", "la-south-2",
-	"me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1", "sa-brazil-1", "tr-west-1",
+	"me-east-1", "my-kualalumpur-1", "na-mexico-1", "ru-moscow-1", "ru-northwest-2", "sa-brazil-1", "tr-west-1",
 }
 
 // knownRegion reports whether the account has a project in region.
@@ -234,6 +262,9 @@ var huaweiRoutes = []huaweiRoute{
 	{http.MethodGet, split("/v5/{project_id}/image/pay-per-scan/statistics"), "ShowImagePayPerScanStatistics", (*Cloud).showImagePayPerScanStatistics},
 	{http.MethodGet, split("/v5/{project_id}/billing/quotas"), "ShowResourceQuotas", (*Cloud).showResourceQuotas},
 	{http.MethodGet, split("/v1/{project_id}/tenants/resources-count"), "CountTenantResources", (*Cloud).countTenantResources},
+	{http.MethodGet, split("/v1/{project_id}/cloudservers/limits"), "ShowServerLimits", (*Cloud).showServerLimits},
+	{http.MethodGet, split("/v1/{project_id}/quotas"), "ShowQuota", (*Cloud).showQuota},
+	{http.MethodGet, split("/v2/{project_id}/os-quota-sets/{target_project_id}"), "CinderListQuotas", (*Cloud).cinderListQuotas},
 	{http.MethodPost, split("/v3.0/OS-AUTH/id-token/tokens"), ActionTokenWithIDToken, (*Cloud).createTokenWithIDToken},
 	{http.MethodPost, split("/v3.0/OS-CREDENTIAL/securitytokens"), huaweiSecurityTokensAction, (*Cloud).createTemporaryAccessKey},
 }
@@ -253,6 +284,10 @@ func (rt huaweiRoute) match(path string) (projectID string, ok bool) {
 				return "", false
 			}
 			projectID = segs[i]
+		case strings.HasPrefix(p, "{"): // another path parameter, read by the handler
+			if segs[i] == "" {
+				return "", false
+			}
 		case p != segs[i]:
 			return "", false
 		}

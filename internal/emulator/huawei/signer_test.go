@@ -9,9 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	ecsregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/ecs/v2/region"
+	evsregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/evs/v2/region"
 	hssregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/region"
 	iamregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/iam/v3/region"
 	msregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/region"
+	vpcregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/vpc/v2/region"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/signer"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/request"
@@ -120,7 +123,10 @@ func TestRegionsAreTheSDKs(t *testing.T) {
 		_, e1 := iamregion.SafeValueOf(r)
 		_, e2 := hssregion.SafeValueOf(r)
 		_, e3 := msregion.SafeValueOf(r)
-		return e1 == nil || e2 == nil || e3 == nil
+		_, e4 := ecsregion.SafeValueOf(r)
+		_, e5 := vpcregion.SafeValueOf(r)
+		_, e6 := evsregion.SafeValueOf(r)
+		return e1 == nil || e2 == nil || e3 == nil || e4 == nil || e5 == nil || e6 == nil
 	}
 	for _, r := range Regions {
 		if !inSDK(r) {
@@ -131,7 +137,10 @@ func TestRegionsAreTheSDKs(t *testing.T) {
 	_, err := hssregion.SafeValueOf("xx-none-0")
 	_, err2 := iamregion.SafeValueOf("xx-none-0")
 	_, err3 := msregion.SafeValueOf("xx-none-0")
-	for _, e := range []error{err, err2, err3} {
+	_, err4 := ecsregion.SafeValueOf("xx-none-0")
+	_, err5 := vpcregion.SafeValueOf("xx-none-0")
+	_, err6 := evsregion.SafeValueOf("xx-none-0")
+	for _, e := range []error{err, err2, err3, err4, err5, err6} {
 		if e == nil {
 			t.Fatal("an unknown region is known to the SDK")
 		}
