@@ -25,6 +25,8 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tcss"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tencentcvm"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tencentvpc"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
@@ -149,6 +151,9 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		metastudio.NewExpiringResourcesDataSource,
 		tcss.NewImageAuthorizedInfoDataSource,
 		sas.NewAuthSummaryDataSource,
+		tencentcvm.NewCVMQuotasDataSource,
+		tencentvpc.NewVPCQuotasDataSource,
+		tencentvpc.NewEIPQuotasDataSource,
 	}
 }
 
