@@ -26,6 +26,12 @@ var LimitTable = []DocumentedLimit{
 		"MetaStudio \"API限制\" table: no figure for the tenant-management APIs; its lowest single-tenant figure, 1 call/s, as a conservative default"},
 	{"tencentcloud", "DescribeImageAuthorizedInfo", emulator.Limit{N: 20, Window: time.Second},
 		"TCSS DescribeImageAuthorizedInfo (seed 001): 默认接口请求频率限制：20次/秒"},
+	{"tencentcloud", "DescribeAccountQuota", emulator.Limit{N: 20, Window: time.Second},
+		"CVM DescribeAccountQuota (API reference document 213/55628): 默认接口请求频率限制：20次/秒"},
+	{"tencentcloud", "DescribeProductQuota", emulator.Limit{N: 20, Window: time.Second},
+		"VPC DescribeProductQuota (API reference document 215/49629): 默认接口请求频率限制：20次/秒"},
+	{"tencentcloud", "DescribeAddressQuota", emulator.Limit{N: 10, Window: time.Second},
+		"VPC DescribeAddressQuota (API reference document 215/16701): a maximum of 10 requests per second"},
 	{"alicloud", "GetAuthSummary", emulator.Limit{N: 10, Window: time.Second},
 		"Security Center \"API rate quota\": 10/1(s) per regionId,API,ParentUid for its query APIs (no row for GetAuthSummary: that prevailing figure)"},
 }

@@ -72,6 +72,28 @@ type CVMDisasterRecovery struct {
 	CvmInRackGroupQuota   *int64 `json:"CvmInRackGroupQuota,omitempty"`
 }
 
+// VPCProductQuotas are the bodies of VPC DescribeProductQuota by product; a
+// product left out answers an empty set.
+type VPCProductQuotas struct {
+	VPC *VPCProductQuota `json:"vpc,omitempty"`
+	CCN *VPCProductQuota `json:"ccn,omitempty"`
+	VPN *VPCProductQuota `json:"vpn,omitempty"`
+	DC  *VPCProductQuota `json:"dc,omitempty"`
+	DFW *VPCProductQuota `json:"dfw,omitempty"`
+	CLB *VPCProductQuota `json:"clb,omitempty"`
+	EIP *VPCProductQuota `json:"eip,omitempty"`
+}
+
+// For is product's answer; nil when there is none.
+func (p *VPCProductQuotas) For(product string) *VPCProductQuota {
+	if p == nil {
+		return nil
+	}
+	return map[string]*VPCProductQuota{
+		"vpc": p.VPC, "ccn": p.CCN, "vpn": p.VPN, "dc": p.DC, "dfw": p.DFW, "clb": p.CLB, "eip": p.EIP,
+	}[product]
+}
+
 // VPCProductQuota is the body of VPC DescribeProductQuota for one product.
 type VPCProductQuota struct {
 	TotalCount      *uint64              `json:"TotalCount,omitempty"`
@@ -135,7 +157,7 @@ func (d *Data) defaultQuotas() {
 	emulator.MustDecode(defaultCVMAccountQuota, d.CVMAccountQuota)
 	emulator.MustDecode(defaultVPCProductQuotaCCN, ccn)
 	emulator.MustDecode(defaultVPCAddressQuota, d.VPCAddressQuota)
-	d.VPCProductQuotas = map[string]*VPCProductQuota{"ccn": ccn}
+	d.VPCProductQuotas = &VPCProductQuotas{CCN: ccn}
 }
 
 func (d *Data) mergeQuotas(other *Data) {
@@ -280,7 +302,7 @@ func (t *Cloud) describeProductQuota(_ string, params map[string]json.RawMessage
 	if !slices.Contains(VPCProducts, product) {
 		return nil, tcError(tcCodeInvalidParameterValue, tcMsgInvalidProduct, product, strings.Join(VPCProducts, ", "))
 	}
-	if q := t.data.VPCProductQuotas[product]; q != nil {
+	if q := t.data.VPCProductQuotas.For(product); q != nil {
 		return q, nil
 	}
 	zero := uint64(0)

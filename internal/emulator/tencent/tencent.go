@@ -39,9 +39,9 @@ type Data struct {
 	ImageAuthorizedInfo *TCSSImageAuthorizedInfo `json:"tcss_image_authorized_info,omitempty"`
 	// The general quotas (quotas.go): CVM DescribeAccountQuota, VPC DescribeProductQuota by
 	// product, VPC DescribeAddressQuota.
-	CVMAccountQuota  *CVMAccountQuotaInfo        `json:"cvm_account_quota,omitempty"`
-	VPCProductQuotas map[string]*VPCProductQuota `json:"vpc_product_quotas,omitempty"`
-	VPCAddressQuota  *VPCAddressQuota            `json:"vpc_address_quota,omitempty"`
+	CVMAccountQuota  *CVMAccountQuotaInfo `json:"cvm_account_quota,omitempty"`
+	VPCProductQuotas *VPCProductQuotas    `json:"vpc_product_quotas,omitempty"`
+	VPCAddressQuota  *VPCAddressQuota     `json:"vpc_address_quota,omitempty"`
 }
 
 // TCSSImageAuthorizedInfo is the body of TCSS DescribeImageAuthorizedInfo

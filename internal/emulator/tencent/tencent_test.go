@@ -392,6 +392,7 @@ func TestTencentOmittedFieldsStayOmitted(t *testing.T) {
 // tcSigned builds a request signed like the SDK, with hooks to break it.
 type tcSigned struct {
 	method, query, body, action, version, region, token string
+	service, host                                       string // "": tcss, the server's own host
 	cred                                                emulator.Credential
 	ts                                                  time.Time
 	scopeDate                                           string // "" derives it from ts
@@ -413,9 +414,15 @@ func (s tcSigned) request(t *testing.T, base string) *http.Request {
 	if s.scopeDate == "" {
 		s.scopeDate = s.ts.UTC().Format("2006-01-02")
 	}
+	if s.service == "" {
+		s.service = tcssService
+	}
 	hr, err := http.NewRequest(s.method, base+"/?"+s.query, strings.NewReader(s.body))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.host != "" {
+		hr.Host = s.host
 	}
 	hr.Header.Set("Content-Type", "application/json")
 	if s.method == http.MethodGet {
@@ -430,10 +437,10 @@ func (s tcSigned) request(t *testing.T, base string) *http.Request {
 	if s.token != "" {
 		hr.Header.Set("X-TC-Token", s.token)
 	}
-	sig := tc3Signature(cred.SecretKey, hr.Header.Get("X-TC-Timestamp"), s.scopeDate, tcssService,
+	sig := tc3Signature(cred.SecretKey, hr.Header.Get("X-TC-Timestamp"), s.scopeDate, s.service,
 		tc3CanonicalRequest(hr, "content-type;host", []byte(s.body)))
-	hr.Header.Set("Authorization", fmt.Sprintf("TC3-HMAC-SHA256 Credential=%s/%s/tcss/tc3_request, SignedHeaders=content-type;host, Signature=%s",
-		cred.AccessKey, s.scopeDate, sig))
+	hr.Header.Set("Authorization", fmt.Sprintf("TC3-HMAC-SHA256 Credential=%s/%s/%s/tc3_request, SignedHeaders=content-type;host, Signature=%s",
+		cred.AccessKey, s.scopeDate, s.service, sig))
 	for k, v := range s.headers {
 		if v == "" {
 			hr.Header.Del(k)
