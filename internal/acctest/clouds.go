@@ -30,9 +30,9 @@ func (e *Emulator) HuaweiBlock(b Block) string {
 	return block("huaweicloud", "access_key", "secret_key", b, e.HuaweiEndpoints())
 }
 
-// TencentBlock is a tencentcloud block.
+// TencentBlock is a tencentcloud block; its endpoints cover TCSS, CVM and VPC.
 func (e *Emulator) TencentBlock(b Block) string {
-	return block("tencentcloud", "secret_id", "secret_key", b, fmt.Sprintf("endpoints  = { tcss = %q }", e.URL))
+	return block("tencentcloud", "secret_id", "secret_key", b, fmt.Sprintf("endpoints  = { tcss = %[1]q, cvm = %[1]q, vpc = %[1]q }", e.URL))
 }
 
 // AlibabaBlock is an alicloud block.

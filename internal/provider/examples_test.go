@@ -84,6 +84,22 @@ var exampleCases = []exampleCase{
 		tooMuch: config.Variables{"disks_to_add": config.IntegerVariable(39)},
 		fails:   message(`Only 38 GPSSD disks are free; 39 are needed.`),
 	},
+	{
+		// RemainingQuota 12 in ap-guangzhou-3, where 50 - 30 would be 20: taken as sent.
+		name:    "cloudquota_tencentcloud_cvm_quotas",
+		tooMuch: config.Variables{"instance_count": config.IntegerVariable(13)},
+		fails:   message(`Only 12 post-paid CVM quota is left in ap-guangzhou-3; 13 instances are needed.`),
+	},
+	{
+		name:    "cloudquota_tencentcloud_vpc_quotas",
+		tooMuch: config.Variables{"vpcs_to_create": config.IntegerVariable(4)},
+		fails:   message(`Only 3 more VPCs fit`),
+	},
+	{
+		name:    "cloudquota_tencentcloud_eip_quotas",
+		tooMuch: config.Variables{"eips_to_allocate": config.IntegerVariable(4)},
+		fails:   message(`Only 3 more EIPs fit in this region (17 of 20 held); 4 are needed.`),
+	},
 }
 
 // message matches an error message however terraform wraps its lines.

@@ -30,6 +30,8 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tcss"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tencentcvm"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/tencentvpc"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
@@ -159,6 +161,9 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		huaweiecs.NewQuotasDataSource,
 		huaweivpc.NewQuotasDataSource,
 		huaweievs.NewQuotasDataSource,
+		tencentcvm.NewCVMQuotasDataSource,
+		tencentvpc.NewVPCQuotasDataSource,
+		tencentvpc.NewEIPQuotasDataSource,
 	}
 }
 

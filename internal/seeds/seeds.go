@@ -34,3 +34,21 @@ var HuaweiVPCQuotas string
 //
 //go:embed huawei-evs-cinder-list-quotas.json
 var HuaweiEVSQuotaSet string
+
+// CVMDescribeAccountQuota is the example output of CVM DescribeAccountQuota (API reference
+// document 213/55628, "查询用户概览数据"), as Tencent publishes it (tccli's examples.json).
+//
+//go:embed tencent-cvm-describe-account-quota.json
+var CVMDescribeAccountQuota string
+
+// VPCDescribeProductQuotaCCN is the example output of VPC DescribeProductQuota (document
+// 215/49629, "查询云联网产品配额信息"), for product ccn: the only example published.
+//
+//go:embed tencent-vpc-describe-product-quota-ccn.json
+var VPCDescribeProductQuotaCCN string
+
+// VPCDescribeAddressQuota is the example output of VPC DescribeAddressQuota (document
+// 215/16701, "查询弹性公网IP配额").
+//
+//go:embed tencent-vpc-describe-address-quota.json
+var VPCDescribeAddressQuota string

@@ -55,6 +55,13 @@ func TestAccTencentShared(t *testing.T) {
 		DataSources: []acctest.DataSource{
 			{Type: "cloudquota_tcss_image_authorized_info", Service: "TCSS", Endpoint: "tcss", Action: "DescribeImageAuthorizedInfo",
 				Attr: "total_authorized_cnt", Want: knownvalue.Int64Exact(300000)},
+			{Type: "cloudquota_tencentcloud_cvm_quotas", Service: "CVM", Endpoint: "cvm", Action: "DescribeAccountQuota",
+				Attr: "app_id", Want: knownvalue.Int64Exact(251007416)},
+			// vpc, the default product, has no documented example: the emulator answers none.
+			{Type: "cloudquota_tencentcloud_vpc_quotas", Service: "VPC", Endpoint: "vpc", Action: "DescribeProductQuota",
+				Attr: "product", Want: knownvalue.StringExact("vpc")},
+			{Type: "cloudquota_tencentcloud_eip_quotas", Service: "VPC", Endpoint: "vpc", Action: "DescribeAddressQuota",
+				Attr: "quotas", Want: knownvalue.MapSizeExact(7)},
 		},
 	})
 }

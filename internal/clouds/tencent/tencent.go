@@ -6,6 +6,7 @@ package tencent
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"net/http"
@@ -187,9 +188,10 @@ func requestClient(ua string) string {
 }
 
 // Call runs one action of svc in regionID ("" = the provider's region) with the shared
-// policy: req is the JSON body, and newResponse gives the value its answer is decoded into.
-// It returns where the call went.
-func Call[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service, regionID, action string, req map[string]any, newResponse func() T) (T, conns.Target, error) {
+// policy: req is the action's parameters, the SDK's typed request (such as
+// *cvm.DescribeAccountQuotaRequest) or a map, and newResponse gives the value its answer is
+// decoded into (the SDK's typed response). It returns where the call went.
+func Call[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service, regionID, action string, req any, newResponse func() T) (T, conns.Target, error) {
 	var zero T
 	t, ok := c.Cloud(key{}).(*clients)
 	if !ok {
@@ -205,7 +207,11 @@ func Call[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service,
 	}
 	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
 		r := tchttp.NewCommonRequest(strings.ToLower(svc.Name), svc.APIVersion, action)
-		if err := r.SetActionParameters(req); err != nil {
+		body, err := actionParameters(req)
+		if err != nil {
+			return zero, err
+		}
+		if err := r.SetActionParameters(body); err != nil {
 			return zero, err
 		}
 		ctx, withStatus := conns.RecordStatus(ctx)
@@ -217,4 +223,21 @@ func Call[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service,
 		return resp, nil
 	})
 	return out, conns.Target{Region: region}, err
+}
+
+// actionParameters is req as the common request takes it: a map as it is, and anything
+// else (the SDK's typed requests) as its JSON, which is the body the SDK's typed client
+// sends for it (the embedded BaseRequest has no exported fields).
+func actionParameters(req any) (any, error) {
+	switch req := req.(type) {
+	case nil:
+		return map[string]any{}, nil
+	case map[string]any:
+		return req, nil
+	}
+	b, err := json.Marshal(req)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the request: %w", err)
+	}
+	return b, nil
 }

@@ -17,6 +17,7 @@ import (
 	hssmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/hss/v5/model"
 	metastudio "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1"
 	msmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/metastudio/v1/model"
+	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
 
 	alibabaclient "github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/alibaba"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/emulator"
@@ -111,6 +112,12 @@ func TestDocumentedLimits(t *testing.T) {
 		{"DescribeImageAuthorizedInfo", func() error { return tcDescribe(tc) }, nil, 20, func(t *testing.T, err error) {
 			tcWantSDKError(t, err, "RequestLimitExceeded",
 				"Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls.")
+		}},
+		{"DescribeAddressQuota", func() error {
+			return tc.Send(tchttp.NewCommonRequest("vpc", "2017-03-12", "DescribeAddressQuota"), tchttp.NewCommonResponse())
+		}, nil, 10, func(t *testing.T, err error) {
+			tcWantSDKError(t, err, "RequestLimitExceeded",
+				"Your current request times equals to `11` in a second, which exceeds the frequency limit `10` for a second. Please reduce the frequency of calls.")
 		}},
 		{"GetAuthSummary", func() error { _, err := aliGetAuthSummary(ali); return err }, nil, 10, func(t *testing.T, err error) {
 			var se *tea.SDKError

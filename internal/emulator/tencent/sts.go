@@ -102,7 +102,7 @@ func (t *Cloud) serveSTS(x *emulator.Exchange) {
 			apiErr = tcError(tcCodeRequestSizeLimit, tcMsgRequestSizeLimit)
 		}
 	} else {
-		body, apiErr = t.authenticate(x, stsService)
+		body, _, apiErr = t.verify(x, stsService)
 	}
 	var params map[string]json.RawMessage
 	if apiErr == nil {

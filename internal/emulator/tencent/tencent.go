@@ -37,6 +37,11 @@ type Data struct {
 	// optional.
 	Regions             []string                 `json:"regions,omitempty"`
 	ImageAuthorizedInfo *TCSSImageAuthorizedInfo `json:"tcss_image_authorized_info,omitempty"`
+	// The general quotas (quotas.go): CVM DescribeAccountQuota, VPC DescribeProductQuota by
+	// product, VPC DescribeAddressQuota.
+	CVMAccountQuota  *CVMAccountQuotaInfo `json:"cvm_account_quota,omitempty"`
+	VPCProductQuotas *VPCProductQuotas    `json:"vpc_product_quotas,omitempty"`
+	VPCAddressQuota  *VPCAddressQuota     `json:"vpc_address_quota,omitempty"`
 }
 
 // TCSSImageAuthorizedInfo is the body of TCSS DescribeImageAuthorizedInfo
@@ -88,6 +93,7 @@ func DefaultData() Data {
 		ImageAuthorizedInfo: new(TCSSImageAuthorizedInfo),
 	}
 	emulator.MustDecode(tencentDefaultImageAuthorizedInfo, d.ImageAuthorizedInfo)
+	d.defaultQuotas()
 	return d
 }
 
@@ -120,14 +126,45 @@ func (d *Data) Merge(other *Data) {
 	if other.ImageAuthorizedInfo != nil {
 		d.ImageAuthorizedInfo = other.ImageAuthorizedInfo
 	}
+	d.mergeQuotas(other)
 }
 
-// The one emulated API.
+// TCSS, the first emulated API (the others are in quotas.go).
 const (
 	tcssService                     = "tcss"
 	tcssVersion                     = "2020-11-01"
 	tcssDescribeImageAuthorizedInfo = "DescribeImageAuthorizedInfo"
 )
+
+// tcAPI is one emulated API 3.0 service: its version and its actions.
+type tcAPI struct {
+	version string
+	// regionRequired: the actions take Region as a required common parameter (TCSS's is
+	// optional).
+	regionRequired bool
+	actions        map[string]tcAction
+}
+
+// tcAction checks one action's parameters (their names sorted, and the parameters as JSON)
+// against the request's region and returns the answer's payload without RequestId, or the
+// error the API gives.
+type tcAction func(t *Cloud, region string, params map[string]json.RawMessage) (any, *tencentAPIError)
+
+// tcAPIs are the emulated services by service code: the one in the request's host when it
+// names one (tcss.tencentcloudapi.com), else the one in the signature's credential scope.
+var tcAPIs = map[string]tcAPI{
+	tcssService: {version: tcssVersion, actions: map[string]tcAction{
+		tcssDescribeImageAuthorizedInfo: func(t *Cloud, _ string, params map[string]json.RawMessage) (any, *tencentAPIError) {
+			// DescribeImageAuthorizedInfo takes no parameters.
+			if err := onlyParams(params); err != nil {
+				return nil, err
+			}
+			return t.data.ImageAuthorizedInfo, nil
+		},
+	}},
+	cvmService: cvmAPI,
+	vpcService: vpcAPI,
+}
 
 // tencentMaxSkew is how far X-TC-Timestamp may be from the server clock.
 const tencentMaxSkew = 5 * 60
@@ -182,7 +219,7 @@ func tcError(code, format string, args ...any) *tencentAPIError {
 	return &tencentAPIError{Code: code, Message: format}
 }
 
-// Cloud emulates the Tencent Cloud API 3.0 gateway and TCSS behind it.
+// Cloud emulates the Tencent Cloud API 3.0 gateway and TCSS, CVM and VPC behind it.
 type Cloud struct {
 	data     *Data
 	identity Identity
@@ -206,7 +243,8 @@ func (t *Cloud) Name() string { return Name }
 
 // Actions names every action the emulated Tencent Cloud records.
 func (t *Cloud) Actions() []string {
-	return []string{tcssDescribeImageAuthorizedInfo, ActionAssumeRole, ActionAssumeRoleWithWebIdentity, ActionMetadata}
+	return []string{tcssDescribeImageAuthorizedInfo, cvmDescribeAccountQuota, vpcDescribeProductQuota, vpcDescribeAddressQuota,
+		ActionAssumeRole, ActionAssumeRoleWithWebIdentity, ActionMetadata}
 }
 
 // Claims: every API 3.0 request names its action in X-TC-Action; the
@@ -232,9 +270,11 @@ func (t *Cloud) Serve(x *emulator.Exchange) {
 		return
 	}
 
-	body, apiErr := t.authenticate(x, tcssService)
+	var payload any
+	// The signature is verified for the service the request is addressed to.
+	body, service, apiErr := t.verify(x, "")
 	if apiErr == nil {
-		apiErr = t.route(x, body)
+		payload, apiErr = t.route(x, service, body)
 	}
 	if apiErr != nil {
 		// API 3.0 answers every error with HTTP 200; the body says what failed.
@@ -245,121 +285,220 @@ func (t *Cloud) Serve(x *emulator.Exchange) {
 	if x.Intercept(t) {
 		return
 	}
-	t.reply(x, http.StatusOK, tcssImageAuthorizedInfoPayload{TCSSImageAuthorizedInfo: t.data.ImageAuthorizedInfo, RequestID: x.Rec.RequestID})
+	t.reply(x, http.StatusOK, withRequestID(payload, x.Rec.RequestID))
 }
 
-// authenticate verifies the TC3-HMAC-SHA256 signature as the API 3.0 gateway
-// does for service, returning the request body it hashed.
-func (t *Cloud) authenticate(x *emulator.Exchange, service string) ([]byte, *tencentAPIError) {
+// hostService is the service a tencentcloudapi.com host names (cvm.tencentcloudapi.com,
+// vpc.ap-shanghai-fsi.tencentcloudapi.com), or "" for any other host (the emulator's own).
+func hostService(host string) string {
+	h := emulator.HostOnly(host)
+	if !strings.HasSuffix(h, ".tencentcloudapi.com") {
+		return ""
+	}
+	service, _, _ := strings.Cut(h, ".")
+	return service
+}
+
+// verify checks the TC3-HMAC-SHA256 signature as the API 3.0 gateway does for
+// service, or ("") for the emulated service the request is addressed to, and
+// returns the request body it hashed and the service.
+func (t *Cloud) verify(x *emulator.Exchange, service string) ([]byte, string, *tencentAPIError) {
 	r := x.R
 	if r.Method != http.MethodGet && r.Method != http.MethodPost {
-		return nil, tcError(tcCodeUnsupportedProtocol, tcMsgUnsupportedProtocol)
+		return nil, "", tcError(tcCodeUnsupportedProtocol, tcMsgUnsupportedProtocol)
 	}
 	authz := r.Header.Get("Authorization")
 	if authz == "" {
-		return nil, tcError(tcCodeSignatureFailure, tcMsgSignatureFailure)
+		return nil, "", tcError(tcCodeSignatureFailure, tcMsgSignatureFailure)
 	}
 	auth, problem := parseTC3Authorization(authz)
 	if problem != "" {
-		return nil, tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+problem)
+		return nil, "", tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+problem)
 	}
 	x.Rec.AccessKey = auth.secretID
+	// The gateway serves the host's service and takes a signature only for it; on the
+	// emulator's single address the credential scope names the service.
+	if service == "" {
+		if service = hostService(r.Host); service == "" {
+			service = auth.service
+		}
+		if _, ok := tcAPIs[service]; !ok {
+			service = "" // no emulated service: refused below
+		}
+	}
 	if auth.service != service {
-		return nil, tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+"`Service` in Credential not valid.")
+		return nil, "", tcError(tcCodeInvalidAuthorization, tcMsgInvalidAuthorization+"`Service` in Credential not valid.")
 	}
 	timestamp := r.Header.Get("X-TC-Timestamp")
 	if timestamp == "" {
-		return nil, tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Timestamp")
+		return nil, "", tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Timestamp")
 	}
 	sent, err := strconv.ParseInt(timestamp, 10, 64)
 	if err != nil {
-		return nil, tcError(tcCodeInvalidParameter, tcMsgTimestampType)
+		return nil, "", tcError(tcCodeInvalidParameter, tcMsgTimestampType)
 	}
 	t.mu.RLock()
 	cred, ok := t.creds[auth.secretID]
 	t.mu.RUnlock()
 	if !ok || auth.secretID == "" {
-		return nil, tcError(tcCodeSecretIDNotFound, tcMsgSecretIDNotFound)
+		return nil, "", tcError(tcCodeSecretIDNotFound, tcMsgSecretIDNotFound)
 	}
 	now := time.Now().Unix()
 	if skew := now - sent; skew > tencentMaxSkew || skew < -tencentMaxSkew {
-		return nil, tcError(tcCodeSignatureExpire, tcMsgSignatureExpire, now)
+		return nil, "", tcError(tcCodeSignatureExpire, tcMsgSignatureExpire, now)
 	}
 	body, err := emulator.ReadBody(r)
 	if err != nil {
-		return nil, tcError(tcCodeRequestSizeLimit, tcMsgRequestSizeLimit)
+		return nil, "", tcError(tcCodeRequestSizeLimit, tcMsgRequestSizeLimit)
 	}
 	// The SDK derives the scope date from the timestamp, so a mismatch is a
 	// wrong signature rather than an expired one.
 	want := tc3Signature(cred.SecretKey, timestamp, auth.date, auth.service, tc3CanonicalRequest(r, auth.signedHeaders, body))
 	if auth.date != time.Unix(sent, 0).UTC().Format(tc3DateFormat) || !emulator.ConstantTimeEqual(want, auth.signature) {
-		return nil, tcError(tcCodeSignatureFailure, tcMsgSignatureFailure)
+		return nil, "", tcError(tcCodeSignatureFailure, tcMsgSignatureFailure)
 	}
 	tokens := r.Header.Values("X-TC-Token")
 	if cred.SecurityToken != "" || len(tokens) > 0 {
 		if len(tokens) != 1 || !emulator.ConstantTimeEqual(tokens[0], cred.SecurityToken) {
-			return nil, tcError(tcCodeTokenFailure, tcMsgTokenFailure)
+			return nil, "", tcError(tcCodeTokenFailure, tcMsgTokenFailure)
 		}
 	}
-	return body, nil
+	return body, service, nil
 }
 
-// route checks what the request asks for against the one emulated API.
-func (t *Cloud) route(x *emulator.Exchange, body []byte) *tencentAPIError {
+// route checks what the request asks for against the service it is addressed
+// to, and returns the action's answer.
+func (t *Cloud) route(x *emulator.Exchange, service string, body []byte) (any, *tencentAPIError) {
 	version := x.R.Header.Get("X-TC-Version")
+	api := tcAPIs[service]
+	action, known := api.actions[x.Rec.Action]
 	switch {
 	case version == "":
-		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Version")
-	case version != tcssVersion:
-		return tcError(tcCodeNoSuchVersion, tcMsgNoSuchVersion, version, tcssService)
+		return nil, tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Version")
+	case version != api.version:
+		return nil, tcError(tcCodeNoSuchVersion, tcMsgNoSuchVersion, version, service)
 	case x.Rec.Action == "":
-		return tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Action")
-	case x.Rec.Action != tcssDescribeImageAuthorizedInfo:
-		return tcError(tcCodeInvalidAction, tcMsgInvalidAction, x.Rec.Action, tcssService, version)
+		return nil, tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Action")
+	case !known:
+		return nil, tcError(tcCodeInvalidAction, tcMsgInvalidAction, x.Rec.Action, service, version)
+	case x.Rec.Region == "" && api.regionRequired:
+		return nil, tcError(tcCodeMissingParameter, tcMsgMissingParameter, "Region")
 	case x.Rec.Region != "" && len(t.data.Regions) > 0 && !slices.Contains(t.data.Regions, x.Rec.Region):
-		return tcError(tcCodeUnsupportedRegion, tcMsgUnsupportedRegion)
+		return nil, tcError(tcCodeUnsupportedRegion, tcMsgUnsupportedRegion)
 	}
 	params, ok := tencentParams(x.R, body)
 	if !ok {
-		return tcError(tcCodeInvalidParameter, tcMsgInvalidJSON)
+		return nil, tcError(tcCodeInvalidParameter, tcMsgInvalidJSON)
 	}
-	// DescribeImageAuthorizedInfo takes no parameters.
-	if len(params) > 0 {
-		return tcError(tcCodeUnknownParameter, tcMsgUnknownParameter, params[0])
+	return action(t, x.Rec.Region, params)
+}
+
+// onlyParams refuses any parameter not named in allowed, naming the first in
+// order, as UnknownParameter.
+func onlyParams(params map[string]json.RawMessage, allowed ...string) *tencentAPIError {
+	names := make([]string, 0, len(params))
+	for k := range params {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if !slices.Contains(allowed, k) {
+			return tcError(tcCodeUnknownParameter, tcMsgUnknownParameter, k)
+		}
 	}
 	return nil
 }
 
-// tencentParams lists the action parameters sent, sorted: the query for GET,
-// the JSON object body for POST. ok is false when the body is not an object.
-func tencentParams(r *http.Request, body []byte) (names []string, ok bool) {
+// tencentParams reads the action parameters sent: the query for GET (where
+// Filters.0.Name=zone stands for {"Filters":[{"Name":"zone"}]}), the JSON
+// object body for POST. ok is false when the body is not an object.
+func tencentParams(r *http.Request, body []byte) (params map[string]json.RawMessage, ok bool) {
+	params = map[string]json.RawMessage{}
 	if r.Method == http.MethodGet {
-		for k := range r.URL.Query() {
-			names = append(names, k)
+		tree := map[string]any{}
+		for k, vs := range r.URL.Query() {
+			setPath(tree, strings.Split(k, "."), vs[len(vs)-1])
 		}
-	} else if len(bytes.TrimSpace(body)) > 0 {
+		for k, v := range tree {
+			raw, err := json.Marshal(listify(v))
+			if err != nil {
+				return nil, false
+			}
+			params[k] = raw
+		}
+		return params, true
+	}
+	if len(bytes.TrimSpace(body)) > 0 {
 		var obj map[string]json.RawMessage
 		if err := json.Unmarshal(body, &obj); err != nil || obj == nil {
 			return nil, false
 		}
-		for k := range obj {
-			names = append(names, k)
-		}
+		params = obj
 	}
-	sort.Strings(names)
-	return names, true
+	return params, true
 }
 
-// tencentErrorPayload and tcssImageAuthorizedInfoPayload go inside
-// {"Response": ...}.
+// setPath puts v at path in tree, one map level per segment.
+func setPath(tree map[string]any, path []string, v string) {
+	for _, seg := range path[:len(path)-1] {
+		next, ok := tree[seg].(map[string]any)
+		if !ok {
+			next = map[string]any{}
+			tree[seg] = next
+		}
+		tree = next
+	}
+	tree[path[len(path)-1]] = v
+}
+
+// listify turns maps whose keys are all indexes (0, 1, ...) into lists, in
+// index order, as the SDK numbers the elements of a list in a query.
+func listify(v any) any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return v
+	}
+	idx := make([]int, 0, len(m))
+	for k := range m {
+		n, err := strconv.Atoi(k)
+		if err != nil || n < 0 {
+			idx = nil
+			break
+		}
+		idx = append(idx, n)
+	}
+	if idx != nil && len(idx) == len(m) {
+		sort.Ints(idx)
+		list := make([]any, len(idx))
+		for i, n := range idx {
+			list[i] = listify(m[strconv.Itoa(n)])
+		}
+		return list
+	}
+	for k, e := range m {
+		m[k] = listify(e)
+	}
+	return m
+}
+
+// tencentErrorPayload goes inside {"Response": ...}.
 type tencentErrorPayload struct {
 	Error     tencentAPIError `json:"Error"`
 	RequestID string          `json:"RequestId"`
 }
 
-type tcssImageAuthorizedInfoPayload struct {
-	*TCSSImageAuthorizedInfo
-	RequestID string `json:"RequestId"`
+// withRequestID is an action's payload with its RequestId, to go inside
+// {"Response": ...}: the payload's fields as they are (a nil payload has none).
+func withRequestID(payload any, id string) map[string]json.RawMessage {
+	var out map[string]json.RawMessage
+	if raw, err := json.Marshal(payload); err == nil {
+		_ = json.Unmarshal(raw, &out)
+	}
+	if out == nil { // a nil payload marshals to null
+		out = map[string]json.RawMessage{}
+	}
+	out["RequestId"], _ = json.Marshal(id)
+	return out
 }
 
 // reply writes {"Response": payload}.

@@ -261,9 +261,18 @@ func TestTencentSDKErrors(t *testing.T) {
 		{"unknown action", f, call("tcss", "2020-11-01", "DescribeAssetSummary", nil),
 			"InvalidAction", "The request action=`DescribeAssetSummary` is invalid or not found in service=`tcss` and version=`2020-11-01`.",
 			tcCred.AccessKey, "DescribeAssetSummary"},
-		{"other service", f, call("cvm", "2017-03-12", "DescribeInstances", nil),
+		{"service not emulated", f, call("cbs", "2017-03-12", "DescribeDisks", nil),
 			"AuthFailure.InvalidAuthorization", "The request `Authorization` header does not conform to tencentcloud standards: `Service` in Credential not valid.",
+			tcCred.AccessKey, "DescribeDisks"},
+		{"action of another emulated service", f, call("cvm", "2017-03-12", "DescribeImageAuthorizedInfo", nil),
+			"InvalidAction", "The request action=`DescribeImageAuthorizedInfo` is invalid or not found in service=`cvm` and version=`2017-03-12`.",
+			tcCred.AccessKey, "DescribeImageAuthorizedInfo"},
+		{"unknown CVM action", f, call("cvm", "2017-03-12", "DescribeInstances", nil),
+			"InvalidAction", "The request action=`DescribeInstances` is invalid or not found in service=`cvm` and version=`2017-03-12`.",
 			tcCred.AccessKey, "DescribeInstances"},
+		{"TCSS version at CVM", f, call("cvm", "2020-11-01", "DescribeAccountQuota", nil),
+			"NoSuchVersion", "The specified api version=`2020-11-01` does not exist in service=`cvm`.",
+			tcCred.AccessKey, "DescribeAccountQuota"},
 		{"unknown parameter", f, call("tcss", "2020-11-01", "DescribeImageAuthorizedInfo", map[string]any{"Limit": 10}),
 			"UnknownParameter", "The parameter `Limit` is not recognized.", tcCred.AccessKey, "DescribeImageAuthorizedInfo"},
 		{"region unknown to Tencent", f, describe(f, good, "xx-nowhere-1"),
@@ -383,6 +392,7 @@ func TestTencentOmittedFieldsStayOmitted(t *testing.T) {
 // tcSigned builds a request signed like the SDK, with hooks to break it.
 type tcSigned struct {
 	method, query, body, action, version, region, token string
+	service, host                                       string // "": tcss, the server's own host
 	cred                                                emulator.Credential
 	ts                                                  time.Time
 	scopeDate                                           string // "" derives it from ts
@@ -404,9 +414,15 @@ func (s tcSigned) request(t *testing.T, base string) *http.Request {
 	if s.scopeDate == "" {
 		s.scopeDate = s.ts.UTC().Format("2006-01-02")
 	}
+	if s.service == "" {
+		s.service = tcssService
+	}
 	hr, err := http.NewRequest(s.method, base+"/?"+s.query, strings.NewReader(s.body))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if s.host != "" {
+		hr.Host = s.host
 	}
 	hr.Header.Set("Content-Type", "application/json")
 	if s.method == http.MethodGet {
@@ -421,10 +437,10 @@ func (s tcSigned) request(t *testing.T, base string) *http.Request {
 	if s.token != "" {
 		hr.Header.Set("X-TC-Token", s.token)
 	}
-	sig := tc3Signature(cred.SecretKey, hr.Header.Get("X-TC-Timestamp"), s.scopeDate, tcssService,
+	sig := tc3Signature(cred.SecretKey, hr.Header.Get("X-TC-Timestamp"), s.scopeDate, s.service,
 		tc3CanonicalRequest(hr, "content-type;host", []byte(s.body)))
-	hr.Header.Set("Authorization", fmt.Sprintf("TC3-HMAC-SHA256 Credential=%s/%s/tcss/tc3_request, SignedHeaders=content-type;host, Signature=%s",
-		cred.AccessKey, s.scopeDate, sig))
+	hr.Header.Set("Authorization", fmt.Sprintf("TC3-HMAC-SHA256 Credential=%s/%s/%s/tc3_request, SignedHeaders=content-type;host, Signature=%s",
+		cred.AccessKey, s.scopeDate, s.service, sig))
 	for k, v := range s.headers {
 		if v == "" {
 			hr.Header.Del(k)

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
+	tcsssdk "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/tcss/v20201101"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
@@ -26,42 +26,6 @@ func NewImageAuthorizedInfoDataSource() datasource.DataSource {
 }
 
 type imageAuthorizedInfoDataSource struct{ conns.DataSource }
-
-// describeImageAuthorizedInfoResponse is DescribeImageAuthorizedInfo's answer, every field
-// the API documents, in the API's spelling. The per-product SDK module is not available, so
-// the common client decodes into this type of ours.
-type describeImageAuthorizedInfoResponse struct {
-	tchttp.BaseResponse
-	Response *imageAuthorizedInfo `json:"Response"`
-}
-
-type imageAuthorizedInfo struct {
-	TotalAuthorizedCnt         *int64                `json:"TotalAuthorizedCnt"`
-	UsedAuthorizedCnt          *int64                `json:"UsedAuthorizedCnt"`
-	ScannedImageCnt            *int64                `json:"ScannedImageCnt"`
-	NotScannedImageCnt         *int64                `json:"NotScannedImageCnt"`
-	NotScannedLocalImageCnt    *int64                `json:"NotScannedLocalImageCnt"`
-	TrialAuthorizedCnt         *int64                `json:"TrialAuthorizedCnt"`
-	UsedTrialAuthorizedCnt     *int64                `json:"UsedTrialAuthorizedCnt"`
-	PurchasedAuthorizedCnt     *int64                `json:"PurchasedAuthorizedCnt"`
-	UsedPurchasedAuthorizedCnt *int64                `json:"UsedPurchasedAuthorizedCnt"`
-	CanApplyFreeImageAuthorize *bool                 `json:"CanApplyFreeImageAuthorize"`
-	ImageScanInquireInfo       *imageScanInquireInfo `json:"ImageScanInquireInfo"`
-	RepeatImageIDCnt           *int64                `json:"RepeatImageIdCnt"`
-	RequestID                  *string               `json:"RequestId"`
-}
-
-// imageScanInquireInfo is the image scan billing information; Capcity and Useage are the
-// API's spellings.
-type imageScanInquireInfo struct {
-	Capcity        *int64  `json:"Capcity"`
-	Useage         *int64  `json:"Useage"`
-	StartTime      *string `json:"StartTime"`
-	EndTime        *string `json:"EndTime"`
-	InquireKey     *string `json:"InquireKey"`
-	PurchaseStatus *string `json:"PurchaseStatus"`
-	ResourceID     *string `json:"ResourceID"`
-}
 
 type imageAuthorizedInfoModel struct {
 	ID                         types.String           `tfsdk:"id"`
@@ -151,8 +115,8 @@ func (d *imageAuthorizedInfoDataSource) Schema(ctx context.Context, _ datasource
 func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	conns.Read(ctx, req, resp, func(m *imageAuthorizedInfoModel) timeouts.Value { return m.Timeouts },
 		func(ctx context.Context, m *imageAuthorizedInfoModel) (diag.Diagnostics, error) {
-			out, target, err := call(ctx, d.Client, m.Region.ValueString(), "DescribeImageAuthorizedInfo", map[string]any{},
-				func() *describeImageAuthorizedInfoResponse { return &describeImageAuthorizedInfoResponse{} })
+			out, target, err := call(ctx, d.Client, m.Region.ValueString(), "DescribeImageAuthorizedInfo",
+				tcsssdk.NewDescribeImageAuthorizedInfoRequest(), tcsssdk.NewDescribeImageAuthorizedInfoResponse)
 			if err != nil {
 				return nil, err
 			}
@@ -163,15 +127,17 @@ func (d *imageAuthorizedInfoDataSource) Read(ctx context.Context, req datasource
 		})
 }
 
-var _ attrs.Flatten[imageAuthorizedInfo, imageAuthorizedInfoModel] = flattenImageAuthorizedInfo
+var _ attrs.Flatten[tcsssdk.DescribeImageAuthorizedInfoResponseParams, imageAuthorizedInfoModel] = flattenImageAuthorizedInfo
 
-// flattenImageAuthorizedInfo fills the computed part of m from the API response (id and
-// region are the caller's). A time it cannot read is kept as sent, with a warning.
-func flattenImageAuthorizedInfo(in *imageAuthorizedInfo, m *imageAuthorizedInfoModel) diag.Diagnostics {
+// flattenImageAuthorizedInfo fills the computed part of m from the API response, the SDK's
+// typed model (tcss v1.1.50, which has every field the data source shows; its counts are
+// uint64), leaving id and region to the caller. A time it cannot read is kept as sent, with
+// a warning.
+func flattenImageAuthorizedInfo(in *tcsssdk.DescribeImageAuthorizedInfoResponseParams, m *imageAuthorizedInfoModel) diag.Diagnostics {
 	if in == nil {
-		in = &imageAuthorizedInfo{}
+		in = &tcsssdk.DescribeImageAuthorizedInfoResponseParams{}
 	}
-	total, used := attrs.Int64Ptr(in.TotalAuthorizedCnt), attrs.Int64Ptr(in.UsedAuthorizedCnt)
+	total, used := count(in.TotalAuthorizedCnt), count(in.UsedAuthorizedCnt)
 	*m = imageAuthorizedInfoModel{
 		ID:                         m.ID,
 		Region:                     m.Region,
@@ -179,19 +145,19 @@ func flattenImageAuthorizedInfo(in *imageAuthorizedInfo, m *imageAuthorizedInfoM
 		TotalAuthorizedCnt:         total,
 		UsedAuthorizedCnt:          used,
 		AvailableAuthorizedCnt:     types.Int64Value(available(total.ValueInt64(), used.ValueInt64())),
-		ScannedImageCnt:            attrs.Int64Ptr(in.ScannedImageCnt),
-		NotScannedImageCnt:         attrs.Int64Ptr(in.NotScannedImageCnt),
-		NotScannedLocalImageCnt:    attrs.Int64Ptr(in.NotScannedLocalImageCnt),
-		TrialAuthorizedCnt:         attrs.Int64Ptr(in.TrialAuthorizedCnt),
-		UsedTrialAuthorizedCnt:     attrs.Int64Ptr(in.UsedTrialAuthorizedCnt),
-		PurchasedAuthorizedCnt:     attrs.Int64Ptr(in.PurchasedAuthorizedCnt),
-		UsedPurchasedAuthorizedCnt: attrs.Int64Ptr(in.UsedPurchasedAuthorizedCnt),
+		ScannedImageCnt:            count(in.ScannedImageCnt),
+		NotScannedImageCnt:         count(in.NotScannedImageCnt),
+		NotScannedLocalImageCnt:    count(in.NotScannedLocalImageCnt),
+		TrialAuthorizedCnt:         count(in.TrialAuthorizedCnt),
+		UsedTrialAuthorizedCnt:     count(in.UsedTrialAuthorizedCnt),
+		PurchasedAuthorizedCnt:     count(in.PurchasedAuthorizedCnt),
+		UsedPurchasedAuthorizedCnt: count(in.UsedPurchasedAuthorizedCnt),
 		CanApplyFreeImageAuthorize: attrs.Bool(in.CanApplyFreeImageAuthorize),
-		RepeatImageIDCnt:           attrs.Int64Ptr(in.RepeatImageIDCnt),
+		RepeatImageIDCnt:           count(in.RepeatImageIdCnt),
 	}
 	info := in.ImageScanInquireInfo
 	if info == nil {
-		info = &imageScanInquireInfo{}
+		info = &tcsssdk.ImageScanInquireInfo{}
 	}
 	var diags diag.Diagnostics
 	when := func(name string, v *string) types.String {
@@ -204,8 +170,8 @@ func flattenImageAuthorizedInfo(in *imageAuthorizedInfo, m *imageAuthorizedInfoM
 		return types.StringValue(s)
 	}
 	m.ImageScanInquireInfo = &imageScanInquireModel{
-		Capacity:       attrs.Int64Ptr(info.Capcity),
-		Usage:          attrs.Int64Ptr(info.Useage),
+		Capacity:       count(info.Capcity),
+		Usage:          count(info.Useage),
 		StartTime:      when("start_time", info.StartTime),
 		EndTime:        when("end_time", info.EndTime),
 		InquireKey:     attrs.String(info.InquireKey),
@@ -213,6 +179,18 @@ func flattenImageAuthorizedInfo(in *imageAuthorizedInfo, m *imageAuthorizedInfoM
 		ResourceID:     attrs.String(info.ResourceID),
 	}
 	return diags
+}
+
+// count is an SDK count as a number: 0 when omitted, saturating at the largest int64 (the
+// SDK's counts are uint64, Terraform's numbers here int64).
+func count(p *uint64) types.Int64 {
+	switch {
+	case p == nil:
+		return types.Int64Value(0)
+	case *p > math.MaxInt64:
+		return types.Int64Value(math.MaxInt64)
+	}
+	return types.Int64Value(int64(*p))
 }
 
 // available is total - used, never below zero (used can exceed total while a purchase

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	tcsssdk "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/tcss/v20201101"
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs/attrstest"
@@ -15,8 +16,8 @@ import (
 // seedResponse is seed 001's example output.
 var seedResponse = seeds.TCSSImageAuthorizedInfo
 
-func decode(t testing.TB, raw string) *imageAuthorizedInfo {
-	return attrstest.Decode[describeImageAuthorizedInfoResponse](t, raw).Response
+func decode(t testing.TB, raw string) *tcsssdk.DescribeImageAuthorizedInfoResponseParams {
+	return attrstest.Decode[tcsssdk.DescribeImageAuthorizedInfoResponse](t, raw).Response
 }
 
 func TestFlattenImageAuthorizedInfo(t *testing.T) {
@@ -27,7 +28,7 @@ func TestFlattenImageAuthorizedInfo(t *testing.T) {
 	}
 	cases := []struct {
 		name     string
-		in       *imageAuthorizedInfo
+		in       *tcsssdk.DescribeImageAuthorizedInfoResponseParams
 		want     imageAuthorizedInfoModel
 		warnings int
 	}{
@@ -119,4 +120,17 @@ func TestModelMatchesSchema(t *testing.T) {
 	flattenImageAuthorizedInfo(nil, &m)
 	m.ID, m.Region = types.StringValue("ap-guangzhou"), types.StringValue("ap-guangzhou")
 	attrstest.CheckModel(t, NewImageAuthorizedInfoDataSource(), &m)
+}
+
+// The SDK's counts are uint64: omitted is 0, and one beyond int64 saturates.
+func TestCount(t *testing.T) {
+	big, five := uint64(math.MaxUint64), uint64(5)
+	for _, tc := range []struct {
+		in   *uint64
+		want int64
+	}{{nil, 0}, {&five, 5}, {&big, math.MaxInt64}} {
+		if got := count(tc.in).ValueInt64(); got != tc.want {
+			t.Errorf("count(%v) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
 }

@@ -14,7 +14,8 @@ import (
 const APIVersion = "2020-11-01"
 
 // Service is TCSS (Tencent Container Security Service) as the tencentcloud block and the
-// call policy know it: service code tcss, API 2020-11-01 through the SDK's common client,
+// call policy know it: service code tcss, API 2020-11-01 through the SDK's typed
+// tcss/v20201101 request and response,
 // endpoints.tcss, the regions the SDK names, and the rate limits Tencent documents.
 var Service = tencent.Register(&tencent.Service{
 	Name:       "TCSS",
@@ -26,8 +27,8 @@ var Service = tencent.Register(&tencent.Service{
 	},
 })
 
-// call runs one TCSS action with params as its JSON body in regionID ("" = the provider's
-// region), decoding the answer into newResponse's value.
-func call[T tchttp.Response](ctx context.Context, c *conns.Client, regionID, action string, params map[string]any, newResponse func() T) (T, conns.Target, error) {
-	return tencent.Call(ctx, c, Service, regionID, action, params, newResponse)
+// call runs one TCSS action with req (the SDK's typed request) in regionID ("" = the
+// provider's region), decoding the answer into newResponse's value (the SDK's typed response).
+func call[T tchttp.Response](ctx context.Context, c *conns.Client, regionID, action string, req any, newResponse func() T) (T, conns.Target, error) {
+	return tencent.Call(ctx, c, Service, regionID, action, req, newResponse)
 }
