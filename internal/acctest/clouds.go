@@ -32,12 +32,12 @@ func (e *Emulator) HuaweiBlock(b Block) string {
 
 // TencentBlock is a tencentcloud block.
 func (e *Emulator) TencentBlock(b Block) string {
-	return block("tencentcloud", "secret_id", "secret_key", b, fmt.Sprintf("endpoints  = { tcss = %q }", e.URL))
+	return block("tencentcloud", "secret_id", "secret_key", b, fmt.Sprintf("endpoints  = { tcss = %[1]q, billing = %[1]q }", e.URL))
 }
 
 // AlibabaBlock is an alicloud block.
 func (e *Emulator) AlibabaBlock(b Block) string {
-	return block("alicloud", "access_key", "secret_key", b, fmt.Sprintf("endpoints  = { sas = %q }", e.URL))
+	return block("alicloud", "access_key", "secret_key", b, fmt.Sprintf("endpoints  = { sas = %[1]q, bssopenapi = %[1]q }", e.URL))
 }
 
 // block writes a cloud block; id and secret are the names the block gives the key pair.

@@ -21,6 +21,8 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/billing"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/bssopenapi"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
@@ -149,6 +151,8 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		metastudio.NewExpiringResourcesDataSource,
 		tcss.NewImageAuthorizedInfoDataSource,
 		sas.NewAuthSummaryDataSource,
+		billing.NewSubscriptionsDataSource,
+		bssopenapi.NewSubscriptionsDataSource,
 	}
 }
 

@@ -26,6 +26,9 @@ type Options = emulator.CloudOptions[Data, Identity]
 // Data is the Alibaba Cloud section of Data.
 type Data struct {
 	AuthSummary *SASAuthSummary `json:"sas_auth_summary,omitempty"`
+	// AvailableInstances are what BssOpenApi QueryAvailableInstances lists (a data file's []
+	// lists none).
+	AvailableInstances []BSSInstance `json:"bssopenapi_available_instances,omitzero"`
 }
 
 // SASAuthSummary is the body of Security Center (Sas 2018-12-03)
@@ -97,6 +100,7 @@ const sasDefaultAuthSummary = `{"DefaultAuthToAll":1,"AllowPartialBuy":1,"AllowU
 func DefaultData() Data {
 	d := Data{AuthSummary: new(SASAuthSummary)}
 	emulator.MustDecode(sasDefaultAuthSummary, d.AuthSummary)
+	emulator.MustDecode(bssDefaultInstances, &d.AvailableInstances)
 	return d
 }
 
@@ -104,6 +108,9 @@ func DefaultData() Data {
 func (d *Data) Merge(other *Data) {
 	if other.AuthSummary != nil {
 		d.AuthSummary = other.AuthSummary
+	}
+	if other.AvailableInstances != nil {
+		d.AvailableInstances = other.AvailableInstances
 	}
 }
 
@@ -170,7 +177,7 @@ func (a *Cloud) Name() string { return Name }
 
 // Actions names every action the emulated Alibaba Cloud records.
 func (a *Cloud) Actions() []string {
-	return []string{sasGetAuthSummary, stsAssumeRole, stsAssumeRoleWithOIDC,
+	return []string{sasGetAuthSummary, bssQueryAvailableInstances, stsAssumeRole, stsAssumeRoleWithOIDC,
 		ActionMetadataToken, ActionMetadataRoleName, ActionMetadataCredentials}
 }
 
@@ -199,6 +206,10 @@ func (a *Cloud) Serve(x *emulator.Exchange) {
 	x.Rec.Action = x.R.Header.Get("x-acs-action")
 
 	f := a.authenticate(x)
+	if f == nil && x.R.Header.Get("x-acs-version") == bssVersion {
+		a.serveBSS(x)
+		return
+	}
 	if f == nil {
 		f = a.route(x)
 	}
@@ -348,6 +359,9 @@ func (a *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
 	product := sasProduct
 	if x.Rec.Action == stsAssumeRole || x.Rec.Action == stsAssumeRoleWithOIDC {
 		product = stsProduct
+	}
+	if x.Rec.Action == bssQueryAvailableInstances {
+		product = bssProduct
 	}
 	a.reply(x, f.Status, alibabaError{
 		RequestID: x.Rec.RequestID,

@@ -64,7 +64,7 @@ func LoadData(path string) (*Data, error) {
 	// Relative times are resolved when a server is built; a malformed one is
 	// an error now.
 	check := emulator.Clone(&file)
-	for _, err := range []error{check.HuaweiCloud.ResolveTimes(time.Now()), check.TencentCloud.ResolveTimes(time.Now())} {
+	for _, err := range []error{check.HuaweiCloud.ResolveTimes(time.Now()), check.TencentCloud.ResolveTimes(time.Now()), check.AlibabaCloud.ResolveTimes(time.Now())} {
 		if err != nil {
 			return nil, fmt.Errorf("emulator data %s: %w", path, err)
 		}

@@ -28,6 +28,10 @@ var LimitTable = []DocumentedLimit{
 		"TCSS DescribeImageAuthorizedInfo (seed 001): 默认接口请求频率限制：20次/秒"},
 	{"alicloud", "GetAuthSummary", emulator.Limit{N: 10, Window: time.Second},
 		"Security Center \"API rate quota\": 10/1(s) per regionId,API,ParentUid for its query APIs (no row for GetAuthSummary: that prevailing figure)"},
+	{"tencentcloud", "DescribeRenewInstances", emulator.Limit{N: 20, Window: time.Second},
+		"Tencent Cloud billing DescribeRenewInstances (document 555/78424): 默认接口请求频率限制：20次/秒"},
+	{"alicloud", "QueryAvailableInstances", emulator.Limit{N: 10, Window: time.Second},
+		"BssOpenApi QueryAvailableInstances: no published figure; the provider's conservative default, 10/s"},
 }
 
 // DocumentedLimits returns LimitTable as Options.Limits.

@@ -37,6 +37,9 @@ type Data struct {
 	// optional.
 	Regions             []string                 `json:"regions,omitempty"`
 	ImageAuthorizedInfo *TCSSImageAuthorizedInfo `json:"tcss_image_authorized_info,omitempty"`
+	// RenewInstances are what billing DescribeRenewInstances lists (a data file's [] lists
+	// none).
+	RenewInstances []BillingRenewInstance `json:"billing_renew_instances,omitzero"`
 }
 
 // TCSSImageAuthorizedInfo is the body of TCSS DescribeImageAuthorizedInfo
@@ -88,6 +91,7 @@ func DefaultData() Data {
 		ImageAuthorizedInfo: new(TCSSImageAuthorizedInfo),
 	}
 	emulator.MustDecode(tencentDefaultImageAuthorizedInfo, d.ImageAuthorizedInfo)
+	emulator.MustDecode(billingDefaultRenewInstances, &d.RenewInstances)
 	return d
 }
 
@@ -99,7 +103,13 @@ var beijing = time.FixedZone("CST", 8*3600)
 
 // ResolveTimes turns the relative times in d ("now+720h", see
 // emulator.ResolveTime) into TCSS's format, from start.
+//
+// The billing instances' times are not resolved here but when the emulator answers; a
+// malformed one is an error all the same.
 func (d *Data) ResolveTimes(start time.Time) error {
+	if err := d.checkRenewInstanceTimes(start); err != nil {
+		return err
+	}
 	if d.ImageAuthorizedInfo == nil || d.ImageAuthorizedInfo.ImageScanInquireInfo == nil {
 		return nil
 	}
@@ -119,6 +129,9 @@ func (d *Data) Merge(other *Data) {
 	}
 	if other.ImageAuthorizedInfo != nil {
 		d.ImageAuthorizedInfo = other.ImageAuthorizedInfo
+	}
+	if other.RenewInstances != nil {
+		d.RenewInstances = other.RenewInstances
 	}
 }
 
@@ -206,7 +219,7 @@ func (t *Cloud) Name() string { return Name }
 
 // Actions names every action the emulated Tencent Cloud records.
 func (t *Cloud) Actions() []string {
-	return []string{tcssDescribeImageAuthorizedInfo, ActionAssumeRole, ActionAssumeRoleWithWebIdentity, ActionMetadata}
+	return []string{tcssDescribeImageAuthorizedInfo, billingDescribeRenewInstances, ActionAssumeRole, ActionAssumeRoleWithWebIdentity, ActionMetadata}
 }
 
 // Claims: every API 3.0 request names its action in X-TC-Action; the
@@ -232,6 +245,12 @@ func (t *Cloud) Serve(x *emulator.Exchange) {
 		return
 	}
 
+	// The gateway routes by host, which the emulator's one URL cannot tell apart: the
+	// signature's scope names the service instead.
+	if auth, problem := parseTC3Authorization(x.R.Header.Get("Authorization")); problem == "" && auth.service == billingService {
+		t.serveBilling(x)
+		return
+	}
 	body, apiErr := t.authenticate(x, tcssService)
 	if apiErr == nil {
 		apiErr = t.route(x, body)
