@@ -67,6 +67,8 @@ func TestAccAlibabaShared(t *testing.T) {
 		DataSources: []acctest.DataSource{
 			{Type: "cloudquota_sas_auth_summary", Service: "SAS", Endpoint: "sas", Action: "GetAuthSummary",
 				Attr: "highest_version_name", Want: knownvalue.StringExact("free")},
+			{Type: "cloudquota_alicloud_subscriptions", Service: "BssOpenApi", Endpoint: "bssopenapi", Action: "QueryAvailableInstances",
+				Attr: "total_count", Want: knownvalue.Int64Exact(1), Global: true},
 		},
 	})
 }

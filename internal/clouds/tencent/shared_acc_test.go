@@ -55,6 +55,8 @@ func TestAccTencentShared(t *testing.T) {
 		DataSources: []acctest.DataSource{
 			{Type: "cloudquota_tcss_image_authorized_info", Service: "TCSS", Endpoint: "tcss", Action: "DescribeImageAuthorizedInfo",
 				Attr: "total_authorized_cnt", Want: knownvalue.Int64Exact(300000)},
+			{Type: "cloudquota_tencentcloud_subscriptions", Service: "Billing", Endpoint: "billing", Action: "DescribeRenewInstances",
+				Attr: "total_count", Want: knownvalue.Int64Exact(1), Global: true},
 		},
 	})
 }
