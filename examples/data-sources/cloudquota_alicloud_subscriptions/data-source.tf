@@ -1,11 +1,17 @@
-# The Security Center subscriptions of the account that expire within 30 days. BssOpenApi is
+variable "notice" {
+  description = "How far ahead a Security Center expiry stops the plan."
+  type        = string
+  default     = "168h"
+}
+
+# The Security Center subscriptions of the account that expire within the notice. BssOpenApi is
 # global per site: no region is needed; an account on the international site sets site = "intl".
 data "cloudquota_alicloud_subscriptions" "sas" {
   products        = ["sas"]
-  expiring_within = "720h"
+  expiring_within = var.notice
 }
 
-# Fail the plan while the Security Center licence this module relies on expires within 30 days.
+# Fail the plan while the Security Center licence this module relies on expires within the notice.
 resource "terraform_data" "hosts" {
   input = "v2"
 

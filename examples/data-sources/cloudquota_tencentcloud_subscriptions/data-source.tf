@@ -1,11 +1,16 @@
-# Everything on Tencent Cloud's renewal page that expires within 30 days. The billing API is
-# global: no region is needed. A sub-user needs the CAM policy QcloudFinanceRenewManageFullAccess.
-data "cloudquota_tencentcloud_subscriptions" "expiring" {
-  expiring_within = "720h"
+variable "notice" {
+  description = "How far ahead an expiry without auto-renewal stops the plan."
+  type        = string
+  default     = "168h"
 }
 
-# Fail the plan while anything this module relies on expires within 30 days and does not
-# renew itself.
+# Everything on Tencent Cloud's renewal page that expires within the notice. The billing API is
+# global: no region is needed. A sub-user needs the CAM policy QcloudFinanceRenewManageFullAccess.
+data "cloudquota_tencentcloud_subscriptions" "expiring" {
+  expiring_within = var.notice
+}
+
+# Fail the plan while anything expires within the notice and does not renew itself.
 resource "terraform_data" "release" {
   input = "v2"
 
@@ -14,7 +19,7 @@ resource "terraform_data" "release" {
       condition = length([
         for s in data.cloudquota_tencentcloud_subscriptions.expiring.subscriptions : s if !s.auto_renew
       ]) == 0
-      error_message = "Tencent Cloud subscriptions expire within 30 days without auto-renewal: ${join(", ", [
+      error_message = "Tencent Cloud subscriptions expire within ${var.notice} without auto-renewal: ${join(", ", [
         for s in data.cloudquota_tencentcloud_subscriptions.expiring.subscriptions : "${s.product} ${s.id} (${s.expire_time})" if !s.auto_renew
       ])}."
     }
