@@ -28,7 +28,9 @@ func data(args string) string {
 // and the plan that checks the apply left nothing to do.
 const readsPerStep = 3
 
-func check(path string, v knownvalue.Check) statecheck.StateCheck { return acctest.Expect(addr, path, v) }
+func check(path string, v knownvalue.Check) statecheck.StateCheck {
+	return acctest.Expect(addr, path, v)
+}
 
 func str(s string) *string { return &s }
 

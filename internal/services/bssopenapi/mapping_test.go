@@ -114,7 +114,7 @@ func TestFlattenAvailableInstances(t *testing.T) {
 		},
 		{
 			name: "an instance without an EndTime is left out with a warning", now: at,
-			raw:  `{"Data":{"InstanceList":[{"InstanceID":"a"},null]}}`, want: []row{}, warnings: 1,
+			raw: `{"Data":{"InstanceList":[{"InstanceID":"a"},null]}}`, want: []row{}, warnings: 1,
 		},
 		{
 			name: "an EndTime that is not RFC 3339 is an error naming the instance", now: at,

@@ -27,7 +27,9 @@ func data(args string) string {
 	return fmt.Sprintf("data \"cloudquota_alicloud_subscriptions\" \"test\" {\n%s\n}\n", args)
 }
 
-func check(path string, v knownvalue.Check) statecheck.StateCheck { return acctest.Expect(addr, path, v) }
+func check(path string, v knownvalue.Check) statecheck.StateCheck {
+	return acctest.Expect(addr, path, v)
+}
 
 func str(s string) *string { return &s }
 
