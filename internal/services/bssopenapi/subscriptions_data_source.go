@@ -131,9 +131,11 @@ func (d *subscriptionsDataSource) Read(ctx context.Context, req datasource.ReadR
 					}
 					answer.Instances = append(answer.Instances, out.Data.InstanceList...)
 					total := attrs.Int64Ptr(out.Data.TotalCount).ValueInt64()
-					// The last page: TotalCount reached, or a page with nothing on it (a
-					// TotalCount that overstates the list must not loop).
-					if len(out.Data.InstanceList) == 0 || page*pageSize >= total {
+					// The last page: TotalCount reached, or a page short of PageSize (an answer
+					// without TotalCount, or one that overstates the list, must not stop early
+					// or loop).
+					n := int64(len(out.Data.InstanceList))
+					if n < pageSize || (total > 0 && page*pageSize >= total) {
 						break
 					}
 				}
