@@ -58,16 +58,16 @@ var exampleCases = []exampleCase{
 		fails:   message(`Security Center has 12 unused enterprise server authorizations; 13 are needed.`),
 	},
 	{
-		// ins-7d2a9c1e expires in 10 days without auto-renewal in the example data.
+		// ins-7d2a9c1e expires in 10 and a half days without auto-renewal in the example data.
 		name:    "cloudquota_tencentcloud_subscriptions",
 		tooMuch: config.Variables{"notice": config.StringVariable("720h")},
 		fails:   regexp.MustCompile(`Tencent\s+Cloud\s+subscriptions\s+expire\s+within\s+720h\s+without\s+auto-renewal:\s+p_cvm\s+ins-7d2a9c1e\s+\(\S+\+08:00\)\.`),
 	},
 	{
-		// sas-cn-7pp2a1b3c4 expires in 10 days in the example data.
+		// sas-cn-7pp2a1b3c4 expires in 10 and a half days in the example data.
 		name:    "cloudquota_alicloud_subscriptions",
 		tooMuch: config.Variables{"notice": config.StringVariable("720h")},
-		fails:   regexp.MustCompile(`A\s+Security\s+Center\s+subscription\s+expires\s+on\s+\S+Z\s+\(in\s+9\s+days\)\.`),
+		fails:   regexp.MustCompile(`A\s+Security\s+Center\s+subscription\s+expires\s+on\s+\S+Z\s+\(in\s+10\s+days\)\.`),
 	},
 }
 

@@ -80,22 +80,23 @@ func TestAccSubscriptions_documentedExample(t *testing.T) {
 	}
 }
 
-// The module-test pattern: "expires in 10 days" with expiring_within = 720h fails the
+// The module-test pattern: "expires in 10 days" (and a half, so that days_left does not
+// depend on how long the read takes) with expiring_within = 720h fails the
 // precondition; the renewal 90 days out and the one expired two days ago are outside.
 func TestAccSubscriptions_expiringWithin(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{Data: withInstances(
-		instance("ins-soon", "p_cvm", "NOTIFY_AND_MANUAL_RENEW", "now+240h"),
+		instance("ins-soon", "p_cvm", "NOTIFY_AND_MANUAL_RENEW", "now+252h"),
 		instance("cdb-later", "p_cdb", "NOTIFY_AND_AUTO_RENEW", "now+2160h"),
-		instance("ins-gone", "p_cvm", "DISABLE_NOTIFY_AND_MANUAL_RENEW", "now-48h"),
+		instance("ins-gone", "p_cvm", "DISABLE_NOTIFY_AND_MANUAL_RENEW", "now-60h"),
 	)})
 	acctest.Run(t, resource.TestStep{
 		Config: emu.TencentProvider("") + data(`  expiring_within = "720h"`),
 		ConfigStateChecks: []statecheck.StateCheck{
 			check("total_count", knownvalue.Int64Exact(1)),
-			check("min_days_left", knownvalue.Int64Exact(9)), // 10 days less the moments between configure and answer
+			check("min_days_left", knownvalue.Int64Exact(10)), // 10.5 days: half a day of margin for the moments between configure and answer
 			check("subscriptions", knownvalue.ListExact([]knownvalue.Check{knownvalue.ObjectPartial(map[string]knownvalue.Check{
-				"id": knownvalue.StringExact("ins-soon"), "days_left": knownvalue.Int64Exact(9), "expired": knownvalue.Bool(false),
+				"id": knownvalue.StringExact("ins-soon"), "days_left": knownvalue.Int64Exact(10), "expired": knownvalue.Bool(false),
 			})})),
 		},
 	}, resource.TestStep{
@@ -117,8 +118,8 @@ func TestAccSubscriptions_allOrderedAndProducts(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{Data: withInstances(
 		instance("cdb-later", "p_cdb", "NOTIFY_AND_AUTO_RENEW", "now+2160h"),
-		instance("ins-soon", "p_cvm", "NOTIFY_AND_MANUAL_RENEW", "now+240h"),
-		instance("ins-gone", "p_cvm", "DISABLE_NOTIFY_AND_MANUAL_RENEW", "now-48h"),
+		instance("ins-soon", "p_cvm", "NOTIFY_AND_MANUAL_RENEW", "now+252h"),
+		instance("ins-gone", "p_cvm", "DISABLE_NOTIFY_AND_MANUAL_RENEW", "now-60h"),
 	)})
 	id := func(v string) knownvalue.Check {
 		return knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(v)})
@@ -169,7 +170,7 @@ func TestAccSubscriptions_pages(t *testing.T) {
 // whole list would be two; and resource_ids go in batches of 100.
 func TestAccSubscriptions_windowSentAndBatches(t *testing.T) {
 	acctest.PreCheck(t)
-	list := []tencent.BillingRenewInstance{instance("ins-soon", "p_cvm", "NOTIFY_AND_MANUAL_RENEW", "now+240h")}
+	list := []tencent.BillingRenewInstance{instance("ins-soon", "p_cvm", "NOTIFY_AND_MANUAL_RENEW", "now+252h")}
 	var ids []string
 	for i := range 150 {
 		list = append(list, instance(fmt.Sprintf("ins-%03d", i), "p_cvm", "NOTIFY_AND_MANUAL_RENEW", "now+4000h"))

@@ -79,23 +79,24 @@ func TestAccSubscriptions_referenceFields(t *testing.T) {
 	emu.AssertQuery(t, action, map[string]string{"SubscriptionType": "Subscription", "Region": "", "PageNum": "1", "PageSize": "100"})
 }
 
-// The module-test pattern: "expires in 10 days" with expiring_within = 720h; the window is
+// The module-test pattern: "expires in 10 days" (and a half, so that days_left does not
+// depend on how long the read takes) with expiring_within = 720h; the window is
 // sent as EndTimeStart/EndTimeEnd in UTC, and a pay-as-you-go instance never appears.
 func TestAccSubscriptions_expiringWithin(t *testing.T) {
 	acctest.PreCheck(t)
 	payg := instance("i-payg", "ecs", "NotRenewal", "now+48h")
 	payg.SubscriptionType = str("PayAsYouGo")
 	emu := acctest.StartEmulator(t, all.Options{Data: withInstances(
-		instance("sas-soon", "sas", "ManualRenewal", "now+240h"),
+		instance("sas-soon", "sas", "ManualRenewal", "now+252h"),
 		instance("rm-later", "rds", "AutoRenewal", "now+2160h"),
-		instance("sas-gone", "sas", "ManualRenewal", "now-48h"),
+		instance("sas-gone", "sas", "ManualRenewal", "now-60h"),
 		payg,
 	)})
 	acctest.Run(t, resource.TestStep{
 		Config: emu.AlibabaProvider("") + data(`  expiring_within = "720h"`),
 		ConfigStateChecks: []statecheck.StateCheck{
 			check("total_count", knownvalue.Int64Exact(1)),
-			check("min_days_left", knownvalue.Int64Exact(9)),
+			check("min_days_left", knownvalue.Int64Exact(10)), // 10.5 days: half a day of margin for the moments between configure and answer
 			check("subscriptions", knownvalue.ListExact([]knownvalue.Check{id("sas-soon")})),
 		},
 	})
@@ -113,8 +114,8 @@ func TestAccSubscriptions_allOrderedAndProducts(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{Data: withInstances(
 		instance("rm-later", "rds", "AutoRenewal", "now+2160h"),
-		instance("sas-soon", "sas", "ManualRenewal", "now+240h"),
-		instance("sas-gone", "sas", "NotRenewal", "now-48h"),
+		instance("sas-soon", "sas", "ManualRenewal", "now+252h"),
+		instance("sas-gone", "sas", "NotRenewal", "now-60h"),
 		instance("ecs-mid", "ecs", "ManualRenewal", "now+720h"),
 	)})
 	acctest.Run(t, resource.TestStep{
@@ -174,10 +175,10 @@ func TestAccSubscriptions_batches(t *testing.T) {
 	var list []alibaba.BSSInstance
 	var ids []string
 	for i := range 150 {
-		list = append(list, instance(fmt.Sprintf("sas-%03d", i), "sas", "ManualRenewal", "now+240h"))
+		list = append(list, instance(fmt.Sprintf("sas-%03d", i), "sas", "ManualRenewal", "now+252h"))
 		ids = append(ids, fmt.Sprintf("%q", fmt.Sprintf("sas-%03d", i)))
 	}
-	list = append(list, instance("other", "sas", "ManualRenewal", "now+240h"))
+	list = append(list, instance("other", "sas", "ManualRenewal", "now+252h"))
 	emu := acctest.StartEmulator(t, all.Options{Data: withInstances(list...)})
 	acctest.Run(t, resource.TestStep{
 		Config:            emu.AlibabaProvider("") + data("  resource_ids = ["+strings.Join(ids, ", ")+"]"),
