@@ -52,10 +52,10 @@ var Cloud = subscriptions.Cloud{
 	ProductExample: "p_cvm",
 	ProductFilter:  "The API has no product filter, so the answer is filtered by the provider.",
 	BatchSize:      batchSize,
+	Global:         true,
 	Coverage: "It lists the yearly/monthly instances that Tencent Cloud's renewal management page shows, running " +
 		"and isolated (Tencent notes that some products are not covered). A sub-user needs the CAM policy `" + Permission +
-		"`. The API is global: it is called at the `site`'s host without a region, and `region` only echoes the " +
-		"region the read was configured with, if any. Tencent sends `ExpireTime` as `yyyy-MM-dd HH:mm:ss` without " +
+		"`. The API is global: it is called at the `site`'s host without a region. Tencent sends `ExpireTime` as `yyyy-MM-dd HH:mm:ss` without " +
 		"a zone; like Tencent's other APIs it is read as Beijing time (UTC+8) and reported with its `+08:00` offset, " +
 		"and `expiring_within` is sent as a Beijing-time window.",
 }

@@ -53,9 +53,10 @@ var Cloud = subscriptions.Cloud{
 	ProductExample: "sas",
 	ProductFilter:  "The API filters by one code, so each code is one series of requests.",
 	BatchSize:      batchSize,
+	Global:         true,
 	Coverage: "It lists the subscription instances of the products Alibaba Cloud's billing (Expenses and Costs) " +
 		"manages; the API has no instance name, so `name` is `\"\"`. The API is global per site: it is called at " +
-		"the `site`'s host without a region, and `region` only echoes the region the read was configured with. An " +
+		"the `site`'s host without a region. An " +
 		"account on the other site is answered `NotApplicable`, which the provider reports as an error saying to " +
 		"set `site`. Alibaba publishes no rate limit for this API: the provider keeps to its conservative " +
 		"default of 10 calls a second (change it with `rate_limits`).",
