@@ -32,12 +32,12 @@ func (e *Emulator) HuaweiBlock(b Block) string {
 
 // TencentBlock is a tencentcloud block; its endpoints cover TCSS, CVM and VPC.
 func (e *Emulator) TencentBlock(b Block) string {
-	return block("tencentcloud", "secret_id", "secret_key", b, fmt.Sprintf("endpoints  = { tcss = %[1]q, cvm = %[1]q, vpc = %[1]q }", e.URL))
+	return block("tencentcloud", "secret_id", "secret_key", b, fmt.Sprintf("endpoints  = { tcss = %[1]q, cvm = %[1]q, vpc = %[1]q, billing = %[1]q }", e.URL))
 }
 
 // AlibabaBlock is an alicloud block.
 func (e *Emulator) AlibabaBlock(b Block) string {
-	return block("alicloud", "access_key", "secret_key", b, fmt.Sprintf("endpoints  = { sas = %q, quotas = %q, ecs = %q }", e.URL, e.URL, e.URL))
+	return block("alicloud", "access_key", "secret_key", b, fmt.Sprintf("endpoints  = { sas = %[1]q, quotas = %[1]q, ecs = %[1]q, bssopenapi = %[1]q }", e.URL))
 }
 
 // block writes a cloud block; id and secret are the names the block gives the key pair.

@@ -100,6 +100,18 @@ var exampleCases = []exampleCase{
 		tooMuch: config.Variables{"eips_to_allocate": config.IntegerVariable(4)},
 		fails:   message(`Only 3 more EIPs fit in this region (17 of 20 held); 4 are needed.`),
 	},
+	{
+		// ins-7d2a9c1e expires in 10 and a half days without auto-renewal in the example data.
+		name:    "cloudquota_tencentcloud_subscriptions",
+		tooMuch: config.Variables{"notice": config.StringVariable("720h")},
+		fails:   regexp.MustCompile(`Tencent\s+Cloud\s+subscriptions\s+expire\s+within\s+720h\s+without\s+auto-renewal:\s+p_cvm\s+ins-7d2a9c1e\s+\(\S+\+08:00\)\.`),
+	},
+	{
+		// sas-cn-7pp2a1b3c4 expires in 10 and a half days in the example data.
+		name:    "cloudquota_alicloud_subscriptions",
+		tooMuch: config.Variables{"notice": config.StringVariable("720h")},
+		fails:   regexp.MustCompile(`A\s+Security\s+Center\s+subscription\s+expires\s+on\s+\S+Z\s+\(in\s+10\s+days\)\.`),
+	},
 }
 
 // message matches an error message however terraform wraps its lines.

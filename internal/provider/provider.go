@@ -23,6 +23,8 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/alicloudecs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/alicloudquotas"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/billing"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/bssopenapi"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweiecs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweievs"
@@ -164,6 +166,8 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		tencentcvm.NewCVMQuotasDataSource,
 		tencentvpc.NewVPCQuotasDataSource,
 		tencentvpc.NewEIPQuotasDataSource,
+		billing.NewSubscriptionsDataSource,
+		bssopenapi.NewSubscriptionsDataSource,
 	}
 }
 

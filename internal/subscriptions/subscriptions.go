@@ -83,6 +83,9 @@ type Cloud struct {
 	BatchSize int
 	// Coverage says which products the API covers, plainly.
 	Coverage string
+	// Global, for a billing API that takes no region (one host per site), describes `region`
+	// as what it is there: an echo of the configured region, sent nowhere.
+	Global bool
 }
 
 // Site is one of a cloud's sites and its billing API's host.
@@ -116,6 +119,11 @@ func Schema(ctx context.Context, c Cloud) schema.Schema {
 	str := func(d string) schema.StringAttribute {
 		return schema.StringAttribute{MarkdownDescription: d, Computed: true}
 	}
+	region := attrs.Region(c.Name, c.RegionEnv)
+	if c.Global {
+		region.MarkdownDescription = "Not used: the billing API is global, reached through `site`. Computed: the " +
+			"data source's region if set, else the provider's " + c.Name + " region (`" + c.RegionEnv + "`), else `\"\"`."
+	}
 	return schema.Schema{
 		MarkdownDescription: "The yearly/monthly (prepaid) subscriptions of a " + c.Name + " account and when each " +
 			"expires, from " + c.API + ". " + c.Coverage + " An empty list means \"none that this API knows of\".\n\n" +
@@ -124,7 +132,7 @@ func Schema(ctx context.Context, c Cloud) schema.Schema {
 		Blocks: map[string]schema.Block{"timeouts": attrs.Timeouts(ctx)},
 		Attributes: map[string]schema.Attribute{
 			"id":     attrs.ID(),
-			"region": attrs.Region(c.Name, c.RegionEnv),
+			"region": region,
 			"products": schema.SetAttribute{
 				MarkdownDescription: "Only these products, as the cloud's own product codes (such as `" +
 					c.ProductExample + "`), passed through as given. " + c.ProductFilter + " All products when unset.",

@@ -2,6 +2,7 @@ package subscriptions_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -143,5 +144,18 @@ func TestModelMatchesSchema(t *testing.T) {
 	state := tfsdk.State{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), nil)}
 	if diags := state.Set(ctx, &m); diags.HasError() {
 		t.Fatalf("model does not match schema: %v", diags)
+	}
+}
+
+// A global API's region is described as unused; a regional one keeps the common wording.
+func TestSchemaRegion(t *testing.T) {
+	ctx := context.Background()
+	c := subscriptions.Cloud{Name: "Tencent Cloud", RegionEnv: "TENCENTCLOUD_REGION", Sites: []subscriptions.Site{{Name: "cn", Host: "h"}}}
+	regional := subscriptions.Schema(ctx, c).Attributes["region"].GetMarkdownDescription()
+	c.Global = true
+	global := subscriptions.Schema(ctx, c).Attributes["region"].GetMarkdownDescription()
+	if regional != attrs.Region(c.Name, c.RegionEnv).MarkdownDescription || !strings.HasPrefix(global, "Not used") ||
+		!strings.Contains(global, "TENCENTCLOUD_REGION") {
+		t.Errorf("regional %q, global %q", regional, global)
 	}
 }

@@ -46,6 +46,10 @@ type Service struct {
 	// FormBody sends the parameters as the POST form body, as the service's generated
 	// client does (Quota Center); false sends them in the query.
 	FormBody bool
+	// Sites, set for a global service (BssOpenApi), maps each site of Alibaba Cloud to the
+	// service's one host there: such a service is called with CallSite, at that host or its
+	// endpoint override, without a region, so no region need be set or known.
+	Sites map[string]string
 }
 
 // Regions lists the regions the service has a documented endpoint for.
@@ -138,14 +142,20 @@ func (a *clients) client(ctx context.Context, svc *Service, regionID string) (*o
 	if regionID == "" {
 		regionID = cfg.Region
 	}
-	key := svc.Name + "/" + regionID
+	c, err := a.cached(svc.Name+"/"+regionID, func() (*openapi.Config, error) { return a.resolve(ctx, svc, regionID) })
+	return c, regionID, err
+}
+
+// cached builds a client from the configuration kept under key, resolving it on first
+// use; a failed resolution is not kept.
+func (a *clients) cached(key string, resolve func() (*openapi.Config, error)) (*openapi.Client, error) {
 	a.mu.Lock()
 	oc, ok := a.configs[key]
 	a.mu.Unlock()
 	if !ok {
 		var err error
-		if oc, err = a.resolve(ctx, svc, regionID); err != nil {
-			return nil, "", err
+		if oc, err = resolve(); err != nil {
+			return nil, err
 		}
 		a.mu.Lock()
 		a.configs[key] = oc
@@ -153,12 +163,12 @@ func (a *clients) client(ctx context.Context, svc *Service, regionID string) (*o
 	}
 	c, err := openapi.NewClient(oc)
 	if err != nil {
-		return nil, "", &conns.ConfigError{Summary: "Invalid Alibaba Cloud configuration", Detail: err.Error()}
+		return nil, &conns.ConfigError{Summary: "Invalid Alibaba Cloud configuration", Detail: err.Error()}
 	}
 	// The SDK's own error types keep status, code and request ID as fields; its default
 	// wrapping flattens them into text.
 	c.DisableSDKError = dara.Bool(true)
-	return c, regionID, nil
+	return c, nil
 }
 
 func (a *clients) resolve(ctx context.Context, svc *Service, regionID string) (*openapi.Config, error) {
@@ -177,22 +187,49 @@ func (a *clients) resolve(ctx context.Context, svc *Service, regionID string) (*
 	if err != nil {
 		return nil, err
 	}
+	return a.config(cred, host, protocol, regionID), nil
+}
+
+// resolveSite is resolve for a global service at site: its override, else the site's
+// host, and no region.
+func (a *clients) resolveSite(ctx context.Context, svc *Service, site string) (*openapi.Config, error) {
+	cred, err := a.credentials(ctx)
+	if err != nil {
+		return nil, err
+	}
+	host, protocol := svc.Sites[site], "https"
+	if override := a.cfg.Endpoints[svc.Endpoint]; override != "" {
+		u, err := url.Parse(override)
+		if err != nil {
+			return nil, &conns.ConfigError{Summary: "Invalid Alibaba Cloud endpoint", Detail: err.Error()}
+		}
+		host, protocol = u.Host, u.Scheme
+	} else if host == "" { // the data source's validator allows only the service's sites
+		return nil, &conns.ConfigError{Summary: fmt.Sprintf("Unknown Alibaba Cloud site %q for %s", site, svc.Name)}
+	}
+	return a.config(cred, host, protocol, ""), nil
+}
+
+// config is the SDK configuration for host over protocol; regionID "" sets none.
+func (a *clients) config(cred credentials.Credential, host, protocol, regionID string) *openapi.Config {
 	timeoutMS := int(a.settings.RequestTimeout.Milliseconds())
 	oc := &openapi.Config{
 		Credential:     cred,
 		Endpoint:       dara.String(host),
 		Protocol:       dara.String(protocol),
-		RegionId:       dara.String(regionID),
 		ReadTimeout:    dara.Int(timeoutMS),
 		ConnectTimeout: dara.Int(timeoutMS),
 		HttpClient:     daraHTTPClient{a.http},
 		// Retries are ours (call), with one budget for every cloud.
 		RetryOptions: &dara.RetryOptions{Retryable: false},
 	}
+	if regionID != "" {
+		oc.RegionId = dara.String(regionID)
+	}
 	if a.settings.UserAgent != "" {
 		oc.UserAgent = dara.String(a.settings.UserAgent)
 	}
-	return oc, nil
+	return oc
 }
 
 // RPCParams are the parameters of an RPC-style action as Alibaba's generated clients send
@@ -225,8 +262,37 @@ func Call[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, a
 	if err != nil {
 		return zero, conns.Target{}, err
 	}
+	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Region: region}
+	out, err := send(ctx, c, a, client, svc, op, req, newResponse)
+	return out, conns.Target{Region: region}, err
+}
+
+// CallSite runs one action of svc, a global service (Service.Sites), at site with the
+// shared policy, as Call does. No region is sent or checked: the returned target's region
+// is only the one the read was configured with (regionID, else the provider's), if any.
+func CallSite[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, site, action string, req map[string]string, newResponse func() T) (T, conns.Target, error) {
+	var zero T
+	a, ok := c.Cloud(key{}).(*clients)
+	if !ok {
+		return zero, conns.Target{}, conns.ErrNotConfigured
+	}
+	client, err := a.cached(svc.Name+"@"+site, func() (*openapi.Config, error) { return a.resolveSite(ctx, svc, site) })
+	if err != nil {
+		return zero, conns.Target{}, err
+	}
+	if regionID == "" {
+		regionID = a.cfg.Region
+	}
+	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Scope: "site " + site}
+	out, err := send(ctx, c, a, client, svc, op, req, newResponse)
+	return out, conns.Target{Region: regionID}, err
+}
+
+// send completes op and runs it through the shared policy with client.
+func send[T any](ctx context.Context, c *conns.Client, a *clients, client *openapi.Client, svc *Service, op conns.Operation, req map[string]string, newResponse func() T) (T, error) {
+	var zero T
 	// "string" hands over the body as sent, so numbers are decoded exactly, by us.
-	params := RPCParams(action, svc.APIVersion, "string")
+	params := RPCParams(op.Action, svc.APIVersion, "string")
 	q := make(map[string]*string, len(req))
 	for k, v := range req {
 		q[k] = dara.String(v)
@@ -242,11 +308,8 @@ func Call[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, a
 	// TLS is our transport's (conns.NewTransport); the SDK's IgnoreSSL would only shape a
 	// transport our HTTP client does not use.
 	runtime := &dara.RuntimeOptions{}
-	op := conns.Operation{
-		Cloud: Name, Service: svc.Name, Action: action, Region: region, Args: conns.Canonical(req),
-		Limit: svc.Limits.For(action), Account: a.account(),
-	}
-	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
+	op.Args, op.Limit, op.Account = conns.Canonical(req), svc.Limits.For(op.Action), a.account()
+	return conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
 		res, err := client.CallApiWithCtx(ctx, params, request, runtime)
 		if err != nil {
 			return zero, err
@@ -257,7 +320,6 @@ func Call[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, a
 		}
 		return out, nil
 	})
-	return out, conns.Target{Region: region}, err
 }
 
 // decodeBody decodes a successful answer; a body that is not the documented JSON is an

@@ -1,6 +1,8 @@
 package alibaba
 
 import (
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -22,10 +24,14 @@ func (Cloud) Block() schema.SingleNestedBlock {
 			validate.STSEndpoint()),
 	}
 	for _, svc := range Services() {
-		endpoints[svc.Endpoint] = attrs.EndpointAttribute("Full URL of the "+svc.Title+" ("+svc.Product+") API, replacing the regional "+
-			"endpoint (private clouds, proxies, the cloudquota emulator). With it set, any region "+
-			"name is accepted.",
-			validate.HTTPURL())
+		desc := "Full URL of the " + svc.Title + " (" + svc.Product + ") API, replacing the regional " +
+			"endpoint (private clouds, proxies, the cloudquota emulator). With it set, any region " +
+			"name is accepted."
+		if len(svc.Sites) > 0 {
+			desc = "Full URL of the " + svc.Title + " (" + svc.Product + ") API, replacing the global host of the " +
+				"data source's `site`" + siteHosts(svc.Sites) + " (private clouds, proxies, the cloudquota emulator)."
+		}
+		endpoints[svc.Endpoint] = attrs.EndpointAttribute(desc, validate.HTTPURL())
 	}
 	return schema.SingleNestedBlock{
 		MarkdownDescription: "Alibaba Cloud (Security Center data source). Base credentials come from the first " +
@@ -167,4 +173,17 @@ func alibabaDuration(env string) schema.StringAttribute {
 		CustomType: attrs.DurationType{},
 		Validators: []validator.String{validate.DurationBetween(alibabaMinSession, alibabaMaxSession)},
 	}
+}
+
+// siteHosts lists a global service's hosts by site, for its endpoint's description.
+func siteHosts(sites map[string]string) string {
+	names := make([]string, 0, len(sites))
+	for site := range sites {
+		names = append(names, site)
+	}
+	sort.Strings(names)
+	for i, site := range names {
+		names[i] = "`" + site + "`: `https://" + sites[site] + "`"
+	}
+	return " (" + strings.Join(names, ", ") + ")"
 }

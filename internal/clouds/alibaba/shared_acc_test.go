@@ -74,6 +74,8 @@ func TestAccAlibabaShared(t *testing.T) {
 			{Type: "cloudquota_alicloud_ecs_quotas", Service: "ECS", Endpoint: "ecs", Action: "DescribeAccountAttributes",
 				Attr: "limits", Want: knownvalue.MapExact(map[string]knownvalue.Check{"security-groups": knownvalue.Float64Exact(800),
 					"elastic-network-interfaces": knownvalue.Float64Exact(1000), "dedicated-hosts": knownvalue.Float64Exact(10)})},
+			{Type: "cloudquota_alicloud_subscriptions", Service: "BssOpenApi", Endpoint: "bssopenapi", Action: "QueryAvailableInstances",
+				Attr: "total_count", Want: knownvalue.Int64Exact(1), Global: true},
 		},
 	})
 }

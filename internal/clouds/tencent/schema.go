@@ -1,6 +1,7 @@
 package tencent
 
 import (
+	"sort"
 	"strings"
 	"time"
 
@@ -39,9 +40,13 @@ func (Cloud) Block() schema.SingleNestedBlock {
 			validate.STSEndpoint()),
 	}
 	for _, svc := range Services() {
-		endpoints[svc.Endpoint] = attrs.EndpointAttribute("Full URL of the "+svc.Name+" API, replacing `https://"+strings.ToLower(svc.Name)+
-			".tencentcloudapi.com` (private clouds, proxies, the cloudquota emulator). With it set, any region name is accepted.",
-			validate.HTTPURL())
+		desc := "Full URL of the " + svc.Name + " API, replacing `https://" + strings.ToLower(svc.Name) +
+			".tencentcloudapi.com` (private clouds, proxies, the cloudquota emulator). With it set, any region name is accepted."
+		if len(svc.Sites) > 0 {
+			desc = "Full URL of the " + svc.Name + " API, replacing the global host of the data source's `site`" +
+				siteHosts(svc.Sites) + " (private clouds, proxies, the cloudquota emulator)."
+		}
+		endpoints[svc.Endpoint] = attrs.EndpointAttribute(desc, validate.HTTPURL())
 	}
 	return schema.SingleNestedBlock{
 		MarkdownDescription: tencentCredentialsDoc,
@@ -178,4 +183,17 @@ func roleDuration() schema.StringAttribute {
 		CustomType: attrs.DurationType{},
 		Validators: []validator.String{validate.DurationBetween(time.Second, MaxRoleDuration)},
 	}
+}
+
+// siteHosts lists a global service's hosts by site, for its endpoint's description.
+func siteHosts(sites map[string]string) string {
+	names := make([]string, 0, len(sites))
+	for site := range sites {
+		names = append(names, site)
+	}
+	sort.Strings(names)
+	for i, site := range names {
+		names[i] = "`" + site + "`: `https://" + sites[site] + "`"
+	}
+	return " (" + strings.Join(names, ", ") + ")"
 }

@@ -62,6 +62,8 @@ func TestAccTencentShared(t *testing.T) {
 				Attr: "product", Want: knownvalue.StringExact("vpc")},
 			{Type: "cloudquota_tencentcloud_eip_quotas", Service: "VPC", Endpoint: "vpc", Action: "DescribeAddressQuota",
 				Attr: "quotas", Want: knownvalue.MapSizeExact(7)},
+			{Type: "cloudquota_tencentcloud_subscriptions", Service: "Billing", Endpoint: "billing", Action: "DescribeRenewInstances",
+				Attr: "total_count", Want: knownvalue.Int64Exact(1), Global: true},
 		},
 	})
 }

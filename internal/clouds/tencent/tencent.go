@@ -41,6 +41,11 @@ type Service struct {
 	APIVersion string
 	// Limits are the documented rate limits of its actions.
 	Limits conns.Limits
+	// Sites, set for a global service (billing), maps each site of Tencent Cloud to the
+	// service's one host there: such a service is called with CallSite, at that host or
+	// its endpoint override, without a region (its API reference says Region is not
+	// required), so no region need be set or known.
+	Sites map[string]string
 }
 
 // services are the registered services.
@@ -109,12 +114,7 @@ func (t *clients) client(ctx context.Context, svc *Service, regionID string) (*t
 	if err != nil {
 		return nil, "", err
 	}
-	if regionID == "" {
-		regionID = cfg.Region
-	}
-	if regionID == "" {
-		regionID = profileRegion
-	}
+	regionID = firstOf(regionID, cfg.Region, profileRegion)
 	if regionID == "" {
 		return nil, "", &conns.ConfigError{
 			Summary: "Tencent Cloud region is not set",
@@ -133,7 +133,43 @@ func (t *clients) client(ctx context.Context, svc *Service, regionID string) (*t
 		}
 	}
 
-	key := svc.Name + "/" + regionID
+	c, err := t.cached(svc.Name+"/"+regionID, cred, regionID, override)
+	return c, regionID, err
+}
+
+// siteClient returns the cached client of a global service at site: its override, else
+// the site's host; no region is sent.
+// It also returns the region of the tccli profile the credentials came from, if any.
+func (t *clients) siteClient(ctx context.Context, svc *Service, site string) (*tc.Client, string, error) {
+	cred, profileRegion, err := t.credentials(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	host, ok := svc.Sites[site]
+	if !ok { // the data source's validator allows only the service's sites
+		return nil, "", &conns.ConfigError{Summary: fmt.Sprintf("Unknown Tencent Cloud site %q for %s", site, svc.Name)}
+	}
+	endpoint := t.cfg.Endpoints[svc.Endpoint]
+	if endpoint == "" {
+		endpoint = "https://" + host
+	}
+	c, err := t.cached(svc.Name+"@"+site, cred, "", endpoint)
+	return c, profileRegion, err
+}
+
+// firstOf is the first of values that is set.
+func firstOf(values ...string) string {
+	for _, v := range values {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// cached returns the client kept under key, building it on first use for regionID ("" =
+// none sent) at endpoint ("" = the SDK's host for the service). A failed build is not kept.
+func (t *clients) cached(key string, cred tc.CredentialIface, regionID, override string) (*tc.Client, error) {
 	t.mu.Lock()
 	e, ok := t.entries[key]
 	if !ok {
@@ -145,7 +181,7 @@ func (t *clients) client(ctx context.Context, svc *Service, regionID string) (*t
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.client != nil {
-		return e.client, regionID, nil
+		return e.client, nil
 	}
 	prof := profile.NewClientProfile()
 	prof.HttpProfile.ReqMethod = http.MethodPost
@@ -161,7 +197,7 @@ func (t *clients) client(ctx context.Context, svc *Service, regionID string) (*t
 	if override != "" {
 		u, err := url.Parse(override)
 		if err != nil {
-			return nil, "", &conns.ConfigError{Summary: "Invalid Tencent Cloud endpoint", Detail: err.Error()}
+			return nil, &conns.ConfigError{Summary: "Invalid Tencent Cloud endpoint", Detail: err.Error()}
 		}
 		prof.HttpProfile.Scheme = strings.ToUpper(u.Scheme)
 		prof.HttpProfile.Endpoint = u.Host + strings.TrimSuffix(u.Path, "/")
@@ -172,7 +208,7 @@ func (t *clients) client(ctx context.Context, svc *Service, regionID string) (*t
 		c.WithRequestClient(requestClient(t.settings.UserAgent))
 	}
 	e.client = c
-	return c, regionID, nil
+	return c, nil
 }
 
 // requestClient fits the user agent to the SDK's X-TC-RequestClient alphabet
@@ -201,12 +237,35 @@ func Call[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service,
 	if err != nil {
 		return zero, conns.Target{}, err
 	}
-	op := conns.Operation{
-		Cloud: Name, Service: svc.Name, Action: action, Region: region, Args: conns.Canonical(req),
-		Limit: svc.Limits.For(action), Account: t.account(),
+	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Region: region}
+	out, err := send(ctx, c, t, client, svc, op, req, newResponse)
+	return out, conns.Target{Region: region}, err
+}
+
+// CallSite runs one action of svc, a global service (Service.Sites), at site with the
+// shared policy, as Call does. No region is sent or checked: the returned target's region
+// is only the one the read was configured with (regionID, else the provider's), if any.
+func CallSite[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service, regionID, site, action string, req map[string]any, newResponse func() T) (T, conns.Target, error) {
+	var zero T
+	t, ok := c.Cloud(key{}).(*clients)
+	if !ok {
+		return zero, conns.Target{}, conns.ErrNotConfigured
 	}
-	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
-		r := tchttp.NewCommonRequest(strings.ToLower(svc.Name), svc.APIVersion, action)
+	client, profileRegion, err := t.siteClient(ctx, svc, site)
+	if err != nil {
+		return zero, conns.Target{}, err
+	}
+	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Scope: "site " + site}
+	out, err := send(ctx, c, t, client, svc, op, req, newResponse)
+	return out, conns.Target{Region: firstOf(regionID, t.cfg.Region, profileRegion)}, err
+}
+
+// send completes op and runs it through the shared policy with client.
+func send[T tchttp.Response](ctx context.Context, c *conns.Client, t *clients, client *tc.Client, svc *Service, op conns.Operation, req any, newResponse func() T) (T, error) {
+	var zero T
+	op.Args, op.Limit, op.Account = conns.Canonical(req), svc.Limits.For(op.Action), t.account()
+	return conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
+		r := tchttp.NewCommonRequest(strings.ToLower(svc.Name), svc.APIVersion, op.Action)
 		body, err := actionParameters(req)
 		if err != nil {
 			return zero, err
@@ -222,7 +281,6 @@ func Call[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service,
 		}
 		return resp, nil
 	})
-	return out, conns.Target{Region: region}, err
 }
 
 // actionParameters is req as the common request takes it: a map as it is, and anything

@@ -31,6 +31,9 @@ type Data struct {
 	Quotas []QuotaCenterQuota `json:"quotas_product_quotas,omitempty"`
 	// ECSAttributes are ECS DescribeAccountAttributes' items by region.
 	ECSAttributes map[string][]ECSAttribute `json:"ecs_account_attributes,omitempty"`
+	// AvailableInstances are what BssOpenApi QueryAvailableInstances lists (a data file's []
+	// lists none).
+	AvailableInstances []BSSInstance `json:"bssopenapi_available_instances,omitzero"`
 }
 
 // SASAuthSummary is the body of Security Center (Sas 2018-12-03)
@@ -103,6 +106,7 @@ const sasDefaultAuthSummary = `{"DefaultAuthToAll":1,"AllowPartialBuy":1,"AllowU
 func DefaultData() Data {
 	d := Data{AuthSummary: new(SASAuthSummary), Quotas: defaultQuotas(), ECSAttributes: defaultECSAttributes()}
 	emulator.MustDecode(sasDefaultAuthSummary, d.AuthSummary)
+	emulator.MustDecode(bssDefaultInstances, &d.AvailableInstances)
 	return d
 }
 
@@ -116,6 +120,9 @@ func (d *Data) Merge(other *Data) {
 	}
 	if other.ECSAttributes != nil {
 		d.ECSAttributes = other.ECSAttributes
+	}
+	if other.AvailableInstances != nil {
+		d.AvailableInstances = other.AvailableInstances
 	}
 }
 
@@ -182,7 +189,7 @@ func (a *Cloud) Name() string { return Name }
 
 // Actions names every action the emulated Alibaba Cloud records.
 func (a *Cloud) Actions() []string {
-	return []string{sasGetAuthSummary, quotasListProductQuotas, ecsDescribeAccountAttributes, stsAssumeRole, stsAssumeRoleWithOIDC,
+	return []string{sasGetAuthSummary, quotasListProductQuotas, ecsDescribeAccountAttributes, bssQueryAvailableInstances, stsAssumeRole, stsAssumeRoleWithOIDC,
 		ActionMetadataToken, ActionMetadataRoleName, ActionMetadataCredentials}
 }
 
@@ -211,6 +218,10 @@ func (a *Cloud) Serve(x *emulator.Exchange) {
 	x.Rec.Action = x.R.Header.Get("x-acs-action")
 
 	f := a.authenticate(x)
+	if f == nil && x.R.Header.Get("x-acs-version") == bssVersion {
+		a.serveBSS(x)
+		return
+	}
 	if f == nil {
 		f = a.route(x)
 	}
@@ -432,6 +443,9 @@ func (a *Cloud) Fail(x *emulator.Exchange, f emulator.Failure) {
 		product = quotasProduct
 	case ecsDescribeAccountAttributes:
 		product = ecsProduct
+	}
+	if x.Rec.Action == bssQueryAvailableInstances {
+		product = bssProduct
 	}
 	a.reply(x, f.Status, alibabaError{
 		RequestID: x.Rec.RequestID,

@@ -156,3 +156,20 @@ func aliClient(t *testing.T, srv *httptest.Server) *openapi.Client {
 func aliGetAuthSummary(c *openapi.Client) (map[string]any, error) {
 	return c.CallApi(alibabaclient.RPCParams("GetAuthSummary", "2018-12-03", "json"), &openapi.OpenApiRequest{Query: map[string]*string{}}, &dara.RuntimeOptions{IgnoreSSL: dara.Bool(true)})
 }
+
+// tcDescribeRenewInstances calls billing DescribeRenewInstances as the provider does: the
+// common client, signed for the billing service, with no region.
+func tcDescribeRenewInstances(c *common.Client) error {
+	req := tchttp.NewCommonRequest("billing", "2018-07-09", "DescribeRenewInstances")
+	if err := req.SetActionParameters(map[string]any{"MaxResults": 100}); err != nil {
+		return err
+	}
+	return c.Send(req, tchttp.NewCommonResponse())
+}
+
+// aliQueryAvailableInstances calls BssOpenApi QueryAvailableInstances as the provider does.
+func aliQueryAvailableInstances(c *openapi.Client) (map[string]any, error) {
+	return c.CallApi(alibabaclient.RPCParams("QueryAvailableInstances", "2017-12-14", "json"),
+		&openapi.OpenApiRequest{Query: map[string]*string{"SubscriptionType": dara.String("Subscription")}},
+		&dara.RuntimeOptions{IgnoreSSL: dara.Bool(true)})
+}

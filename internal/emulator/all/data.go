@@ -74,7 +74,7 @@ func ParseData(raw []byte) (*Data, error) {
 	// Relative times are resolved when a server is built; a malformed one is
 	// an error now.
 	check := emulator.Clone(&file)
-	for _, err := range []error{check.HuaweiCloud.ResolveTimes(time.Now()), check.TencentCloud.ResolveTimes(time.Now())} {
+	for _, err := range []error{check.HuaweiCloud.ResolveTimes(time.Now()), check.TencentCloud.ResolveTimes(time.Now()), check.AlibabaCloud.ResolveTimes(time.Now())} {
 		if err != nil {
 			return nil, err
 		}

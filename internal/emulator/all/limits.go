@@ -44,6 +44,10 @@ var LimitTable = []DocumentedLimit{
 		"VPC API reference, \"查询配额\" (ShowQuota): no limit documented; the conservative default, 10 calls/s"},
 	{"huaweicloud", "CinderListQuotas", emulator.Limit{N: 10, Window: time.Second},
 		"EVS API reference, \"查询租户的详细配额\" (CinderListQuotas): no limit documented; the conservative default, 10 calls/s"},
+	{"tencentcloud", "DescribeRenewInstances", emulator.Limit{N: 20, Window: time.Second},
+		"Tencent Cloud billing DescribeRenewInstances (document 555/78424): 默认接口请求频率限制：20次/秒"},
+	{"alicloud", "QueryAvailableInstances", emulator.Limit{N: 10, Window: time.Second},
+		"BssOpenApi QueryAvailableInstances: no published figure; the provider's conservative default, 10/s"},
 }
 
 // DocumentedLimits returns LimitTable as Options.Limits.

@@ -119,6 +119,16 @@ func TestDocumentedLimits(t *testing.T) {
 			tcWantSDKError(t, err, "RequestLimitExceeded",
 				"Your current request times equals to `11` in a second, which exceeds the frequency limit `10` for a second. Please reduce the frequency of calls.")
 		}},
+		{"DescribeRenewInstances", func() error { return tcDescribeRenewInstances(tc) }, nil, 20, func(t *testing.T, err error) {
+			tcWantSDKError(t, err, "RequestLimitExceeded",
+				"Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls.")
+		}},
+		{"QueryAvailableInstances", func() error { _, err := aliQueryAvailableInstances(ali); return err }, nil, 10, func(t *testing.T, err error) {
+			var se *tea.SDKError
+			if !errors.As(err, &se) || dara.IntValue(se.StatusCode) != 400 || dara.StringValue(se.Code) != "Throttling.User" {
+				t.Errorf("got %v", err)
+			}
+		}},
 		{"GetAuthSummary", func() error { _, err := aliGetAuthSummary(ali); return err }, nil, 10, func(t *testing.T, err error) {
 			var se *tea.SDKError
 			if !errors.As(err, &se) || dara.IntValue(se.StatusCode) != 400 || dara.StringValue(se.Code) != "Throttling.User" {

@@ -42,6 +42,9 @@ type Data struct {
 	CVMAccountQuota  *CVMAccountQuotaInfo `json:"cvm_account_quota,omitempty"`
 	VPCProductQuotas *VPCProductQuotas    `json:"vpc_product_quotas,omitempty"`
 	VPCAddressQuota  *VPCAddressQuota     `json:"vpc_address_quota,omitempty"`
+	// RenewInstances are what billing DescribeRenewInstances lists (a data file's [] lists
+	// none).
+	RenewInstances []BillingRenewInstance `json:"billing_renew_instances,omitzero"`
 }
 
 // TCSSImageAuthorizedInfo is the body of TCSS DescribeImageAuthorizedInfo
@@ -94,6 +97,7 @@ func DefaultData() Data {
 	}
 	emulator.MustDecode(tencentDefaultImageAuthorizedInfo, d.ImageAuthorizedInfo)
 	d.defaultQuotas()
+	emulator.MustDecode(billingDefaultRenewInstances, &d.RenewInstances)
 	return d
 }
 
@@ -105,7 +109,13 @@ var beijing = time.FixedZone("CST", 8*3600)
 
 // ResolveTimes turns the relative times in d ("now+720h", see
 // emulator.ResolveTime) into TCSS's format, from start.
+//
+// The billing instances' times are not resolved here but when the emulator answers; a
+// malformed one is an error all the same.
 func (d *Data) ResolveTimes(start time.Time) error {
+	if err := d.checkRenewInstanceTimes(start); err != nil {
+		return err
+	}
 	if d.ImageAuthorizedInfo == nil || d.ImageAuthorizedInfo.ImageScanInquireInfo == nil {
 		return nil
 	}
@@ -127,6 +137,9 @@ func (d *Data) Merge(other *Data) {
 		d.ImageAuthorizedInfo = other.ImageAuthorizedInfo
 	}
 	d.mergeQuotas(other)
+	if other.RenewInstances != nil {
+		d.RenewInstances = other.RenewInstances
+	}
 }
 
 // TCSS, the first emulated API (the others are in quotas.go).
@@ -244,7 +257,7 @@ func (t *Cloud) Name() string { return Name }
 // Actions names every action the emulated Tencent Cloud records.
 func (t *Cloud) Actions() []string {
 	return []string{tcssDescribeImageAuthorizedInfo, cvmDescribeAccountQuota, vpcDescribeProductQuota, vpcDescribeAddressQuota,
-		ActionAssumeRole, ActionAssumeRoleWithWebIdentity, ActionMetadata}
+		billingDescribeRenewInstances, ActionAssumeRole, ActionAssumeRoleWithWebIdentity, ActionMetadata}
 }
 
 // Claims: every API 3.0 request names its action in X-TC-Action; the
@@ -270,6 +283,12 @@ func (t *Cloud) Serve(x *emulator.Exchange) {
 		return
 	}
 
+	// Billing keeps its own pipeline (billing.go): its answer is resolved against the moment
+	// it is sent, and the signature's scope names it on the emulator's one URL.
+	if auth, problem := parseTC3Authorization(x.R.Header.Get("Authorization")); problem == "" && auth.service == billingService {
+		t.serveBilling(x)
+		return
+	}
 	var payload any
 	// The signature is verified for the service the request is addressed to.
 	body, service, apiErr := t.verify(x, "")
