@@ -235,6 +235,9 @@ func Call[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, a
 		Cloud: Name, Service: svc.Name, Action: action, Region: region, Args: conns.Canonical(req),
 		Limit: svc.Limits.For(action), Account: a.account(),
 	}
+	if host, protocol, err := endpoint(a.cfg, svc, region); err == nil {
+		op.Endpoint = protocol + "://" + host
+	}
 	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
 		res, err := client.CallApiWithCtx(ctx, params, &openapi.OpenApiRequest{Query: q}, runtime)
 		if err != nil {

@@ -175,7 +175,8 @@ func (h *clients) build(ctx context.Context, svc *Service, regionID string, proj
 	if cred.ProjectId == "" {
 		cred.ProjectId = project.id
 	}
-	op := conns.Operation{Cloud: Name, Service: serviceIAM, Action: "KeystoneListProjects", Region: regionID}
+	op := conns.Operation{Cloud: Name, Service: serviceIAM, Action: "KeystoneListProjects", Region: regionID,
+		Endpoint: cred.IamEndpoint}
 	hc, err := conns.Retry(ctx, h.policy, op, classifyBuild, func(ctx context.Context) (*core.HcHttpClient, error) {
 		return conns.WithContext(ctx, core.NewHcHttpClientBuilder().
 			WithRegion(reg).
@@ -220,6 +221,17 @@ func (h *clients) credentials(ctx context.Context, regionID string) (*auth.Basic
 	return cred, nil
 }
 
+// endpoint is where svc's calls in regionID go: the override, else the SDK's regional one.
+func (h *clients) endpoint(svc *Service, regionID string) string {
+	if ep := h.cfg.Endpoints[svc.Endpoint]; ep != "" {
+		return ep
+	}
+	if reg, err := svc.Regions(regionID); err == nil && len(reg.Endpoints) > 0 {
+		return reg.Endpoints[0]
+	}
+	return ""
+}
+
 // Call runs one action of svc in regionID ("" = the provider's region) with the shared
 // policy: fn is the SDK method, given the region's client and req, which also identifies
 // the read for coalescing. It returns where the call went.
@@ -236,6 +248,7 @@ func Call[Req, T any](ctx context.Context, c *conns.Client, svc *Service, region
 	op := conns.Operation{
 		Cloud: Name, Service: svc.Name, Action: action, Region: target.Region,
 		Scope: target.Project, Args: conns.Canonical(req), Limit: svc.Limits.For(action), Account: h.account(),
+		Endpoint: h.endpoint(svc, target.Region),
 	}
 	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
 		return conns.WithContext(ctx, func() (T, error) { return fn(hc, req) })

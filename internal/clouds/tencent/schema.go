@@ -29,20 +29,26 @@ const tencentCredentialsDoc = "Tencent Cloud (TCSS data source).\n\n" +
 	"with STS AssumeRole on top of whichever base was found. A tccli profile's own `role-arn` is assumed the " +
 	"same way unless `assume_role` is set. If no source has credentials, the error lists each source tried."
 
-// Block is the tencentcloud block of the provider schema.
-func (Cloud) Block() schema.SingleNestedBlock {
+// endpoints are the keys of the block's endpoints attribute.
+func endpoints() []attrs.Endpoint {
 	// One endpoint per registered service, and STS for the credential chain.
-	endpoints := map[string]schema.Attribute{
-		endpointSTS: attrs.EndpointAttribute("Full `https://` URL (no path) of STS, replacing "+
-			"`https://sts.tencentcloudapi.com`, for `assume_role`, `assume_role_with_oidc` and tccli "+
+	eps := []attrs.Endpoint{
+		{Key: endpointSTS, Description: "Full `https://` URL (no path) of STS, replacing " +
+			"`https://sts.tencentcloudapi.com`, for `assume_role`, `assume_role_with_oidc` and tccli " +
 			"profile roles. The SDK's STS client always uses HTTPS with the system's trusted certificates.",
-			validate.STSEndpoint()),
+			Validator: validate.STSEndpoint()},
 	}
 	for _, svc := range Services() {
-		endpoints[svc.Endpoint] = attrs.EndpointAttribute("Full URL of the "+svc.Name+" API, replacing `https://"+strings.ToLower(svc.Name)+
+		eps = append(eps, attrs.Endpoint{Key: svc.Endpoint, Description: "Full URL of the " + svc.Name + " API, replacing `https://" + strings.ToLower(svc.Name) +
 			".tencentcloudapi.com` (private clouds, proxies, the cloudquota emulator). With it set, any region name is accepted.",
-			validate.HTTPURL())
+			Validator: validate.HTTPURL()})
 	}
+	return eps
+
+}
+
+// Block is the tencentcloud block of the provider schema.
+func (Cloud) Block() schema.SingleNestedBlock {
 	return schema.SingleNestedBlock{
 		MarkdownDescription: tencentCredentialsDoc,
 		Attributes: map[string]schema.Attribute{
@@ -82,11 +88,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 					"source even without `profile`.",
 				Optional: true,
 			},
-			"endpoints": schema.SingleNestedAttribute{
-				MarkdownDescription: "Endpoint overrides, as full URLs.",
-				Optional:            true,
-				Attributes:          endpoints,
-			},
+			"endpoints": attrs.EndpointsAttribute(BlockName, endpoints()),
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role":           tencentAssumeRoleBlock(),

@@ -186,6 +186,15 @@ func requestClient(ua string) string {
 	}, ua)
 }
 
+// endpoint is where svc's calls go: the override, else the SDK's default host, which serves
+// every region.
+func (t *clients) endpoint(svc *Service) string {
+	if ep := t.cfg.Endpoints[svc.Endpoint]; ep != "" {
+		return ep
+	}
+	return "https://" + strings.ToLower(svc.Name) + ".tencentcloudapi.com"
+}
+
 // Call runs one action of svc in regionID ("" = the provider's region) with the shared
 // policy: req is the JSON body, and newResponse gives the value its answer is decoded into.
 // It returns where the call went.
@@ -201,7 +210,7 @@ func Call[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service,
 	}
 	op := conns.Operation{
 		Cloud: Name, Service: svc.Name, Action: action, Region: region, Args: conns.Canonical(req),
-		Limit: svc.Limits.For(action), Account: t.account(),
+		Limit: svc.Limits.For(action), Account: t.account(), Endpoint: t.endpoint(svc),
 	}
 	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
 		r := tchttp.NewCommonRequest(strings.ToLower(svc.Name), svc.APIVersion, action)
