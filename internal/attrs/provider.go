@@ -107,7 +107,7 @@ func (v endpointsValidator) ValidateMap(ctx context.Context, req validator.MapRe
 		if i < 0 {
 			resp.Diagnostics.AddAttributeError(at, "Unknown endpoints key",
 				fmt.Sprintf("%q is not an endpoints key of the %s block, so its URL would be ignored and that "+
-					"service's reads would go to the cloud's own endpoint.%s Known keys: %s.",
+					"service's reads would go to the cloud's own endpoint. %sKnown keys: %s.",
 					k, v.block, Suggest(k, keys), strings.Join(keys, ", ")))
 			continue
 		}

@@ -26,11 +26,12 @@ func Nearest(s string, known []string) string {
 	return best
 }
 
-// Suggest is the "did you mean" sentence for s among known (regions, endpoints keys), ""
-// when nothing is close.
+// Suggest is the "Did you mean ...? " sentence (with its trailing space, to prefix the next
+// one) for s among known (regions, endpoints keys), "" when nothing is close. Every cloud's
+// unknown-region error and the endpoints keys' check use it.
 func Suggest(s string, known []string) string {
 	if n := Nearest(s, known); n != "" && n != s {
-		return fmt.Sprintf(" Did you mean %q?", n)
+		return fmt.Sprintf("Did you mean %q? ", n)
 	}
 	return ""
 }

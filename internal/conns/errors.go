@@ -30,6 +30,10 @@ type APIError struct {
 	LimitWait time.Duration
 	// RetryAfter is the wait a throttled answer asked for (Retry-After), 0 when it named none.
 	RetryAfter time.Duration
+	// OmitStatus hides the HTTP status in the diagnostic: the answer was a success whose
+	// content was the failure (Huawei IAM's empty project list), and "HTTP status: 200" above
+	// an error misleads.
+	OmitStatus bool
 	// TimedOut is how many attempts ran into request_timeout (RequestTimeout) without an answer.
 	TimedOut       int
 	RequestTimeout time.Duration
@@ -41,7 +45,7 @@ type APIError struct {
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s", e.Cloud, e.Service, e.Action)
-	if e.HTTPStatus != 0 {
+	if e.HTTPStatus != 0 && !e.OmitStatus {
 		fmt.Fprintf(&b, ": HTTP %d", e.HTTPStatus)
 	}
 	if e.Code != "" {
@@ -68,9 +72,11 @@ func (e *APIError) detail() string {
 	if e.Region != "" {
 		fmt.Fprintf(&b, "Region:      %s\n", e.Region)
 	}
-	if e.HTTPStatus != 0 {
+	switch {
+	case e.OmitStatus:
+	case e.HTTPStatus != 0:
 		fmt.Fprintf(&b, "HTTP status: %d\n", e.HTTPStatus)
-	} else {
+	default:
 		b.WriteString("HTTP status: none (no response received)\n")
 	}
 	fmt.Fprintf(&b, "Error code:  %s\n", orNone(e.Code))

@@ -18,6 +18,7 @@ import (
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/aliyun/credentials-go/credentials"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -120,9 +121,9 @@ func endpoint(cfg Config, svc *Service, regionID string) (host, protocol string,
 	if !ok {
 		return "", "", &conns.ConfigError{
 			Summary: fmt.Sprintf("Unknown Alibaba Cloud region %q for %s", regionID, svc.Name),
-			Detail: fmt.Sprintf("%s has endpoints in these regions: %s.\n\nUse one of them, or set "+
+			Detail: fmt.Sprintf("%s has endpoints in these regions: %s.\n\n%sUse one of them, or set "+
 				"endpoints.%s in the alicloud block to call a private or local endpoint.",
-				svc.Title, strings.Join(svc.Regions(), ", "), svc.Endpoint),
+				svc.Title, strings.Join(svc.Regions(), ", "), attrs.Suggest(regionID, svc.Regions()), svc.Endpoint),
 		}
 	}
 	return host, "https", nil

@@ -12,8 +12,8 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
-// endpoints are the keys of the block's endpoints attribute.
-func endpoints() []attrs.Endpoint {
+// endpointList are the keys of the block's endpoints attribute.
+func endpointList() []attrs.Endpoint {
 	// One endpoint per registered service, and STS for the credential chain.
 	eps := []attrs.Endpoint{
 		{Key: endpointSTS, Description: "Full `https://` URL (no path) of the STS (Sts 2015-04-01) endpoint " +
@@ -86,7 +86,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 					"`~/.aliyun/config.json`. Setting it uses the file's current profile unless `profile` names one.",
 				Optional: true,
 			},
-			"endpoints": attrs.EndpointsAttribute(BlockName, endpoints()),
+			"endpoints": attrs.EndpointsAttribute(BlockName, endpointList()),
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{

@@ -112,6 +112,6 @@ func merge(s *conns.Env, m *Model) Config {
 		SecurityToken:       s.Str(m.SecurityToken, b.AtName("security_token"), "HW_SECURITY_TOKEN"),
 		ProjectID:           s.Str(m.ProjectID, b.AtName("project_id"), "HW_PROJECT_ID"),
 		EnterpriseProjectID: s.Str(m.EnterpriseProjectID, b.AtName("enterprise_project_id"), "HW_ENTERPRISE_PROJECT_ID"),
-		Endpoints:           s.Endpoints(m.Endpoints, BlockName, attrs.EndpointKeys(endpoints())),
+		Endpoints:           s.Endpoints(m.Endpoints, BlockName, attrs.EndpointKeys(endpointList())),
 	}
 }

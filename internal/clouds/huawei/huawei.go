@@ -6,13 +6,17 @@ package huawei
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"regexp"
+	"strings"
 	"sync"
 
 	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/region"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -156,8 +160,8 @@ func (h *clients) build(ctx context.Context, svc *Service, regionID string, proj
 		if reg, err = svc.Regions(regionID); err != nil {
 			return nil, conns.Target{}, &conns.ConfigError{
 				Summary: fmt.Sprintf("Unknown Huawei Cloud region %q for %s", regionID, svc.Name),
-				Detail: fmt.Sprintf("%s\n\nUse one of those regions, or set endpoints.%s in the huaweicloud block "+
-					"to call a private or local endpoint.", err, svc.Endpoint),
+				Detail: fmt.Sprintf("%s\n\n%sUse one of those regions, or set endpoints.%s in the huaweicloud block "+
+					"to call a private or local endpoint.", err, attrs.Suggest(regionID, knownRegions(svc)), svc.Endpoint),
 			}
 		}
 	}
@@ -185,12 +189,34 @@ func (h *clients) build(ctx context.Context, svc *Service, regionID string, proj
 			SafeBuild)
 	})
 	if err != nil {
+		var apiErr *conns.APIError
+		if errors.As(err, &apiErr) && apiErr.OmitStatus {
+			// No project of that name: a misspelt region, whose nearest known one helps.
+			apiErr.Hint = attrs.Suggest(regionID, knownRegions(svc)) + apiErr.Hint
+		}
 		return nil, conns.Target{}, err
 	}
 	if project.id == "" {
 		project.id = cred.ProjectId
 	}
 	return hc, conns.Target{Region: regionID, Project: cred.ProjectId}, nil
+}
+
+// sdkRegionList is the list in the SDK's refusal of an unknown region ("... supported
+// regions of service 'HSS': [af-south-1, ...]"): the service's own table.
+var sdkRegionList = regexp.MustCompile(`\[([^\]]*)\]\s*$`)
+
+// knownRegions are the regions of svc's SDK table.
+func knownRegions(svc *Service) []string {
+	_, err := svc.Regions("\x00")
+	if err == nil {
+		return nil
+	}
+	m := sdkRegionList.FindStringSubmatch(err.Error())
+	if m == nil {
+		return nil
+	}
+	return strings.Split(m[1], ", ")
 }
 
 // credentials returns fresh credentials for one region, copied from the ones resolved once

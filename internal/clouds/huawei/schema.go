@@ -10,9 +10,9 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
-// endpoints are the keys of the huaweicloud block's endpoints attribute: one per registered
+// endpointList are the keys of the huaweicloud block's endpoints attribute: one per registered
 // service, and IAM for the credential chain.
-func endpoints() []attrs.Endpoint {
+func endpointList() []attrs.Endpoint {
 	endpoint := func(key, service, note string) attrs.Endpoint {
 		return attrs.Endpoint{Key: key, Validator: validate.HTTPURL(),
 			Description: "Full URL of the " + service + " endpoint, replacing the SDK's regional one " +
@@ -94,7 +94,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"endpoints": attrs.EndpointsAttribute(BlockName, endpoints()),
+			"endpoints": attrs.EndpointsAttribute(BlockName, endpointList()),
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{

@@ -130,7 +130,7 @@ func merge(s *conns.Env, m *Model) Config {
 		SecurityToken:        s.Str(m.SecurityToken, b.AtName("security_token"), "TENCENTCLOUD_SECURITY_TOKEN"),
 		Profile:              s.Str(m.Profile, b.AtName("profile"), envTCProfile),
 		SharedCredentialsDir: s.Str(m.SharedCredentialsDir, b.AtName("shared_credentials_dir"), envTCSharedDir),
-		Endpoints:            s.Endpoints(m.Endpoints, BlockName, attrs.EndpointKeys(endpoints())),
+		Endpoints:            s.Endpoints(m.Endpoints, BlockName, attrs.EndpointKeys(endpointList())),
 	}
 
 	// OIDC: the block, or its token variables. The shared TENCENTCLOUD_ASSUME_ROLE_* variables

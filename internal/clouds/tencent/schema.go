@@ -29,8 +29,8 @@ const tencentCredentialsDoc = "Tencent Cloud (TCSS data source).\n\n" +
 	"with STS AssumeRole on top of whichever base was found. A tccli profile's own `role-arn` is assumed the " +
 	"same way unless `assume_role` is set. If no source has credentials, the error lists each source tried."
 
-// endpoints are the keys of the block's endpoints attribute.
-func endpoints() []attrs.Endpoint {
+// endpointList are the keys of the block's endpoints attribute.
+func endpointList() []attrs.Endpoint {
 	// One endpoint per registered service, and STS for the credential chain.
 	eps := []attrs.Endpoint{
 		{Key: endpointSTS, Description: "Full `https://` URL (no path) of STS, replacing " +
@@ -88,7 +88,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 					"source even without `profile`.",
 				Optional: true,
 			},
-			"endpoints": attrs.EndpointsAttribute(BlockName, endpoints()),
+			"endpoints": attrs.EndpointsAttribute(BlockName, endpointList()),
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role":           tencentAssumeRoleBlock(),

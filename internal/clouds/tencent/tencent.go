@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	tc "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
@@ -126,9 +127,9 @@ func (t *clients) client(ctx context.Context, svc *Service, regionID string) (*t
 	if override == "" && !slices.Contains(Regions, regionID) {
 		return nil, "", &conns.ConfigError{
 			Summary: fmt.Sprintf("Unknown Tencent Cloud region %q for %s", regionID, svc.Name),
-			Detail: fmt.Sprintf("The Tencent Cloud SDK knows these regions: %s.\n\nUse one of them, or set "+
+			Detail: fmt.Sprintf("The Tencent Cloud SDK knows these regions: %s.\n\n%sUse one of them, or set "+
 				"endpoints.%s in the tencentcloud block to call a private or local endpoint.",
-				strings.Join(Regions, ", "), svc.Endpoint),
+				strings.Join(Regions, ", "), attrs.Suggest(regionID, Regions), svc.Endpoint),
 		}
 	}
 
