@@ -107,10 +107,10 @@ const AllActions = "*"
 // else its service's.
 func (c *Client) limitOf(op Operation) Limit {
 	if w, ok := c.settings.RateLimits[op.Action]; ok {
-		return Limit{N: w.N, Window: w.Per, Source: "rate_limits." + op.Action + " (or CLOUDQUOTA_RATE_LIMITS)"}
+		return Limit{N: w.N, Window: w.Per, Source: "rate_limits." + op.Action + " or CLOUDQUOTA_RATE_LIMITS"}
 	}
 	if w, ok := c.settings.RateLimits[AllActions]; ok {
-		return Limit{N: w.N, Window: w.Per, Source: `rate_limits "*" (or CLOUDQUOTA_RATE_LIMITS), for every action`}
+		return Limit{N: w.N, Window: w.Per, Source: `rate_limits "*" or CLOUDQUOTA_RATE_LIMITS, for every action`}
 	}
 	if op.Limit.N <= 0 || op.Limit.Window <= 0 {
 		return DefaultLimit

@@ -32,11 +32,11 @@ func TestLimitOf(t *testing.T) {
 		want      Limit
 	}{
 		{"documented", nil, op, documented},
-		{"rate_limits", map[string]shared.Window{"ShowResourceQuotas": {N: 20, Per: time.Minute}}, op, Limit{N: 20, Window: time.Minute, Source: "rate_limits.ShowResourceQuotas (or CLOUDQUOTA_RATE_LIMITS)"}},
+		{"rate_limits", map[string]shared.Window{"ShowResourceQuotas": {N: 20, Per: time.Minute}}, op, Limit{N: 20, Window: time.Minute, Source: "rate_limits.ShowResourceQuotas or CLOUDQUOTA_RATE_LIMITS"}},
 		{"another action's override", map[string]shared.Window{"GetAuthSummary": {N: 1, Per: time.Second}}, op, documented},
-		{"star", map[string]shared.Window{"*": {N: 1000, Per: time.Second}}, op, Limit{N: 1000, Window: time.Second, Source: `rate_limits "*" (or CLOUDQUOTA_RATE_LIMITS), for every action`}},
-		{"star for an undeclared action", map[string]shared.Window{"*": {N: 1000, Per: time.Second}}, Operation{Action: "KeystoneListProjects"}, Limit{N: 1000, Window: time.Second, Source: `rate_limits "*" (or CLOUDQUOTA_RATE_LIMITS), for every action`}},
-		{"named action wins over star", map[string]shared.Window{"*": {N: 1000, Per: time.Second}, "ShowResourceQuotas": {N: 2, Per: time.Minute}}, op, Limit{N: 2, Window: time.Minute, Source: "rate_limits.ShowResourceQuotas (or CLOUDQUOTA_RATE_LIMITS)"}},
+		{"star", map[string]shared.Window{"*": {N: 1000, Per: time.Second}}, op, Limit{N: 1000, Window: time.Second, Source: `rate_limits "*" or CLOUDQUOTA_RATE_LIMITS, for every action`}},
+		{"star for an undeclared action", map[string]shared.Window{"*": {N: 1000, Per: time.Second}}, Operation{Action: "KeystoneListProjects"}, Limit{N: 1000, Window: time.Second, Source: `rate_limits "*" or CLOUDQUOTA_RATE_LIMITS, for every action`}},
+		{"named action wins over star", map[string]shared.Window{"*": {N: 1000, Per: time.Second}, "ShowResourceQuotas": {N: 2, Per: time.Minute}}, op, Limit{N: 2, Window: time.Minute, Source: "rate_limits.ShowResourceQuotas or CLOUDQUOTA_RATE_LIMITS"}},
 		{"undeclared", nil, Operation{Action: "KeystoneListProjects"}, DefaultLimit},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

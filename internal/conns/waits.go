@@ -91,7 +91,7 @@ func (w Wait) detail(verb string) string {
 		throttled = fmt.Sprintf(" The cloud refused %d attempt(s) for their rate (throttled); each refusal marks "+
 			"the window full, and the next attempt waits for it.", w.Throttled)
 	}
-	return fmt.Sprintf("The read %s %s before %s could be called: its rate limit is %s per account and "+
+	return fmt.Sprintf("The read %s %s before calling %s: its rate limit is %s per account and "+
 		"endpoint (%s), and that budget is shared by every cloudquota provider process of this OS user on this "+
 		"machine (other terraform runs, parallel CI jobs, a plan and then an apply).%s\n\n"+
 		"To wait less: set cache_ttl (such as \"10m\") so that identical reads of other terraform processes share "+
