@@ -53,7 +53,7 @@ func EndpointsAttribute(block string, eps []Endpoint) schema.MapAttribute {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Endpoint overrides, as full URLs, by key. An unknown key is an error that names the known ones. "+
 		"Each key is taken from HCL, else its variable `%s`, else `%s` (one base URL for every service of every "+
-		"cloud, such as the cloudquota emulator's). Keys:", EndpointEnv(block, "<KEY>"), EnvEndpoint)
+		"cloud, such as the cloudquota emulator's). Keys:", "CLOUDQUOTA_"+envName(block)+"_ENDPOINT_<KEY>", EnvEndpoint)
 	for _, e := range eps {
 		fmt.Fprintf(&b, "\n  - `%s` (`%s`): %s", e.Key, EndpointEnv(block, e.Key), e.Description)
 	}
