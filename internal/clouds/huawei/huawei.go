@@ -96,18 +96,20 @@ type huaweiProject struct {
 // huaweiEntry holds one service's client for one region. Its own mutex makes concurrent
 // first reads build it once, without holding up reads of other regions.
 type huaweiEntry struct {
-	mu     sync.Mutex
-	client *core.HcHttpClient
-	target conns.Target
+	mu       sync.Mutex
+	client   *core.HcHttpClient
+	target   conns.Target
+	endpoint string // where its calls go: a budget is kept per endpoint
 }
 
 func newClients(policy *conns.Client, cfg Config) *clients {
 	return &clients{policy: policy, settings: policy.Settings(), cfg: cfg, entries: map[string]*huaweiEntry{}, projects: map[string]*huaweiProject{}}
 }
 
-// client returns the cached client for service in regionID ("" = the provider's region),
-// building it on first use. A failed build is not cached: the next read tries again.
-func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*core.HcHttpClient, conns.Target, error) {
+// client returns the cached client for service in regionID ("" = the provider's region), and
+// the endpoint it calls, building it on first use. A failed build is not cached: the next read
+// tries again.
+func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*core.HcHttpClient, conns.Target, string, error) {
 	if regionID == "" {
 		regionID = h.cfg.Region
 	}
@@ -118,7 +120,7 @@ func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*c
 		}
 	}
 	if regionID == "" {
-		return nil, conns.Target{}, &conns.ConfigError{
+		return nil, conns.Target{}, "", &conns.ConfigError{
 			Summary: "Huawei Cloud region is not set",
 			Detail: "Set region in the provider's huaweicloud block, the HW_REGION_NAME environment variable, " +
 				"the region of the KooCLI profile in use, or the data source's region argument.",
@@ -141,14 +143,14 @@ func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*c
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.client != nil {
-		return e.client, e.target, nil
+		return e.client, e.target, e.endpoint, nil
 	}
 	hc, target, err := h.build(ctx, svc, regionID, p)
 	if err != nil {
-		return nil, conns.Target{}, err
+		return nil, conns.Target{}, "", err
 	}
-	e.client, e.target = hc, target
-	return hc, target, nil
+	e.client, e.target, e.endpoint = hc, target, h.endpoint(svc, regionID)
+	return hc, target, e.endpoint, nil
 }
 
 func (h *clients) build(ctx context.Context, svc *Service, regionID string, project *huaweiProject) (*core.HcHttpClient, conns.Target, error) {
@@ -267,14 +269,14 @@ func Call[Req, T any](ctx context.Context, c *conns.Client, svc *Service, region
 	if !ok {
 		return zero, conns.Target{}, conns.ErrNotConfigured
 	}
-	hc, target, err := h.client(ctx, svc, regionID)
+	hc, target, endpoint, err := h.client(ctx, svc, regionID)
 	if err != nil {
 		return zero, conns.Target{}, err
 	}
 	op := conns.Operation{
 		Cloud: Name, Service: svc.Name, Action: action, Region: target.Region,
 		Scope: target.Project, Args: conns.Canonical(req), Limit: svc.Limits.For(action), Account: h.account(),
-		Endpoint: h.endpoint(svc, target.Region),
+		Endpoint: endpoint,
 	}
 	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
 		return conns.WithContext(ctx, func() (T, error) { return fn(hc, req) })
