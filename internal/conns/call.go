@@ -211,8 +211,13 @@ func Retry[T any](ctx context.Context, c *Client, op Operation, classify Classif
 	timedOut := 0 // attempts that ran into request_timeout
 	why := "its window is full"
 	for attempt := 1; ; attempt++ {
-		warnWait(ctx, op, limit, st.limiter.Next(budget, limit.window()), why)
-		w, err := st.limiter.Wait(ctx, budget, limit.window())
+		warned := false
+		w, err := st.limiter.WaitNotify(ctx, budget, limit.window(), func(d time.Duration) {
+			if !warned && d >= WaitNotice {
+				warnWait(ctx, op, limit, d, why)
+				warned = true
+			}
+		})
 		waited += w
 		addWait(ctx, Wait{Op: op, Limit: limit, Waited: w})
 		if err != nil {
