@@ -11,7 +11,9 @@ provider "cloudquota" {
     # project_id     = "..." # HW_PROJECT_ID; resolved from the region through IAM when unset
     enterprise_project_id = "all_granted_eps" # HW_ENTERPRISE_PROJECT_ID; the data sources' default
 
-    # Full URLs, for private clouds and local testing (the cloudquota emulator):
+    # Full URLs, for private clouds and local testing (the cloudquota emulator). Each key may also
+    # come from CLOUDQUOTA_HUAWEICLOUD_ENDPOINT_<KEY>, and every key of every cloud from
+    # CLOUDQUOTA_ENDPOINT. An unknown key is an error naming the known ones.
     # endpoints = {
     #   hss        = "https://hss.cn-north-4.myhuaweicloud.com"
     #   metastudio = "https://metastudio.cn-north-4.myhuaweicloud.com"
@@ -42,4 +44,5 @@ provider "cloudquota" {
   # Shared with every terraform process of this OS user on this machine (CLOUDQUOTA_CACHE_DIR):
   # cache_ttl   = "10m"                           # CLOUDQUOTA_CACHE_TTL; off by default
   # rate_limits = { ShowResourceQuotas = "20/1m" } # an account whose documented limit was raised
+  # rate_limits = { "*" = "1000/1s" }              # every action at once: tests against the emulator
 }

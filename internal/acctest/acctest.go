@@ -73,9 +73,9 @@ var alibabaEnv = []string{
 	"ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED", "ALIBABA_CLOUD_IMDSV1_DISABLED", "ALIBABA_CLOUD_CLI_PROFILE_DISABLED",
 }
 
-// NoRateLimits lifts the documented limit of every action the provider calls.
-const NoRateLimits = "ShowResourceQuotas=10000/1s,ShowImagePayPerScanStatistics=10000/1s," +
-	"CountTenantResources=10000/1s,DescribeImageAuthorizedInfo=10000/1s,GetAuthSummary=10000/1s"
+// NoRateLimits lifts the documented limit of every action the provider calls, those of
+// services added later included ("*").
+const NoRateLimits = "*=10000/1s"
 
 // PreCheck fails early when no terraform CLI is available: the tests must never download one.
 // It also isolates the test from the developer's cloud environment and SDK profile files.
@@ -114,6 +114,14 @@ func PreCheck(t *testing.T) {
 	// No cloud metadata service exists here; the chains must not wait for one. Alibaba's
 	// metadata tests set it back to "" (with acctest.Main's metadata proxy in place).
 	t.Setenv("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true")
+	// Endpoints from the developer's environment (CLOUDQUOTA_ENDPOINT, set by
+	// `cloudquota-emulator exec`, and CLOUDQUOTA_<BLOCK>_ENDPOINT_<KEY>) would redirect reads.
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if name == "CLOUDQUOTA_ENDPOINT" || (strings.HasPrefix(name, "CLOUDQUOTA_") && strings.Contains(name, "_ENDPOINT_")) {
+			unsetenv(t, name)
+		}
+	}
 }
 
 // isolateHome points HOME at an empty directory, first pinning the Go tool's settings that

@@ -208,6 +208,10 @@ func (s Suite) refused(t *testing.T, ds DataSource) {
 			`Incomplete ` + s.Cloud + ` credentials.*` + s.SecretArg + `.*` + s.KeyVars[1]},
 		{"unknown region", nil, Provider("", s.Block(e, Block{Cred: cred, Region: "xx-nowhere-1"})), "",
 			`Unknown ` + s.Cloud + ` region "xx-nowhere-1" for ` + ds.Service + `.*` + s.Region + `.*endpoints\.` + ds.Endpoint},
+		// One letter dropped from the cloud's test region: the nearest known region is suggested.
+		{"misspelt region", nil, Provider("", s.Block(e, Block{Cred: cred, Region: s.Region[:3] + s.Region[4:]})), "",
+			`Unknown ` + s.Cloud + ` region "` + regexp.QuoteMeta(s.Region[:3]+s.Region[4:]) + `".*Did\s+you\s+mean\s+"` +
+				regexp.QuoteMeta(s.Region) + `"\?`},
 	}
 	for _, tc := range cases {
 		if ds.Global && strings.Contains(tc.name, "region") {

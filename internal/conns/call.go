@@ -37,6 +37,9 @@ type Operation struct {
 	// assumed (its temporary keys differ between processes, its budget does not). Only a
 	// hash of it is ever written down.
 	Account string
+	// Endpoint is where the call goes (the override, or the regional host): the clouds count
+	// per endpoint too, and two emulators must not share one budget. Only hashed on disk.
+	Endpoint string
 }
 
 // Target is where a call went: the region, and for clouds that address calls to a project
@@ -78,15 +81,17 @@ func Do[T any](ctx context.Context, c *Client, op Operation, classify Classifier
 	}
 	for {
 		ch := c.flights.DoChan(key, func() (any, error) {
-			out, err := cached(ctx, c, op, func(ctx context.Context) (T, error) { return Retry(ctx, c, op, classify, fn) })
+			// The waits are the flight's: every read that joins it waited for them too.
+			fctx, col := withWaits(ctx)
+			out, err := cached(fctx, c, op, func(ctx context.Context) (T, error) { return Retry(ctx, c, op, classify, fn) })
 			if err != nil {
 				if ctx.Err() != nil {
 					return nil, &readEnded{err}
 				}
-				return nil, err
+				return nil, &flightError{err: err, waits: col.all()}
 			}
 			c.answers.Store(key, out)
-			return out, nil
+			return flight{out: out, waits: col.all()}, nil
 		})
 		select {
 		case <-ctx.Done():
@@ -103,6 +108,13 @@ func Do[T any](ctx context.Context, c *Client, op Operation, classify Classifier
 			return zero, endedError(op, ctx, 0)
 		case res := <-ch:
 			var ended *readEnded
+			var failed *flightError
+			if errors.As(res.Err, &failed) {
+				for _, w := range failed.waits {
+					addWait(ctx, w)
+				}
+				res.Err = failed.err
+			}
 			switch {
 			case errors.As(res.Err, &ended) && ctx.Err() == nil:
 				continue // another read's deadline ended the shared call; this one has time left
@@ -111,7 +123,11 @@ func Do[T any](ctx context.Context, c *Client, op Operation, classify Classifier
 			case res.Err != nil:
 				return zero, res.Err
 			}
-			out, ok := res.Val.(T)
+			f, _ := res.Val.(flight)
+			for _, w := range f.waits {
+				addWait(ctx, w)
+			}
+			out, ok := f.out.(T)
 			if !ok { // one key, one response type; a mismatch is a bug, and the read asks itself
 				return Retry(ctx, c, op, classify, fn)
 			}
@@ -122,6 +138,21 @@ func Do[T any](ctx context.Context, c *Client, op Operation, classify Classifier
 		}
 	}
 }
+
+// flight is a shared call's answer with the rate-limit waits it took.
+type flight struct {
+	out   any
+	waits []Wait
+}
+
+// flightError is a shared call's failure with the rate-limit waits it took.
+type flightError struct {
+	err   error
+	waits []Wait
+}
+
+func (e *flightError) Error() string { return e.err.Error() }
+func (e *flightError) Unwrap() error { return e.err }
 
 // cached shares fetch's answer with identical reads of other provider processes for
 // cache_ttl, through the shared directory; off (the default), it is fetch.
@@ -177,12 +208,22 @@ func Retry[T any](ctx context.Context, c *Client, op Operation, classify Classif
 	limit := c.limitOf(op)
 	budget := budgetKey(op)
 	var waited time.Duration
+	timedOut := 0 // attempts that ran into request_timeout
+	why := "its window is full"
 	for attempt := 1; ; attempt++ {
-		w, err := st.limiter.Wait(ctx, budget, limit.window())
+		warned := false
+		w, err := st.limiter.WaitNotify(ctx, budget, limit.window(), func(d time.Duration) {
+			if !warned && d >= WaitNotice {
+				warnWait(ctx, op, limit, d, why)
+				warned = true
+			}
+		})
 		waited += w
+		addWait(ctx, Wait{Op: op, Limit: limit, Waited: w})
 		if err != nil {
 			e := endedError(op, ctx, attempt-1)
 			e.Limit, e.LimitWait = &limit, waited
+			e.TimedOut, e.RequestTimeout = timedOut, c.settings.RequestTimeout
 			return zero, e
 		}
 		if w >= time.Second {
@@ -200,11 +241,19 @@ func Retry[T any](ctx context.Context, c *Client, op Operation, classify Classif
 			return out, nil
 		}
 		if ctx.Err() != nil {
-			return zero, endedError(op, ctx, attempt)
+			e := endedError(op, ctx, attempt)
+			e.TimedOut, e.RequestTimeout = timedOut, c.settings.RequestTimeout
+			return zero, e
+		}
+		// The attempt's own deadline, not the read's: the endpoint took request_timeout
+		// without answering, whatever words the SDK wrapped that in.
+		if errors.Is(attemptCtx.Err(), context.DeadlineExceeded) {
+			timedOut++
 		}
 		apiErr, retry := classify(err)
 		apiErr.Cloud, apiErr.Service, apiErr.Action, apiErr.Region = op.Cloud, op.Service, op.Action, op.Region
 		apiErr.Attempts = attempt
+		apiErr.TimedOut, apiErr.RequestTimeout = timedOut, c.settings.RequestTimeout
 		if apiErr.throttled() {
 			apiErr.Limit = &limit
 		}
@@ -223,6 +272,9 @@ func Retry[T any](ctx context.Context, c *Client, op Operation, classify Classif
 			// The limiter now holds the next attempt for the API's window; a Retry-After the
 			// cloud sent may ask for longer.
 			delay = apiErr.RetryAfter
+			why = "the cloud throttled the last attempt, which marks the window full"
+			addWait(ctx, Wait{Op: op, Limit: limit, Waited: max(delay, 0), Throttled: 1})
+			warnWait(ctx, op, limit, delay, "the cloud asked for this wait (Retry-After)")
 			fields["retry_in_ms"] = max(delay, st.limiter.Next(budget, limit.window())).Milliseconds()
 		} else {
 			fields["retry_in_ms"] = delay.Milliseconds()
@@ -239,6 +291,7 @@ func Retry[T any](ctx context.Context, c *Client, op Operation, classify Classif
 			timer.Stop()
 			e := endedError(op, ctx, attempt)
 			e.Limit, e.LimitWait = apiErr.Limit, waited
+			e.TimedOut, e.RequestTimeout = timedOut, c.settings.RequestTimeout
 			return zero, e
 		case <-timer.C:
 		}

@@ -40,7 +40,10 @@ func Read[M any](ctx context.Context, req datasource.ReadRequest, resp *datasour
 	}
 	ctx, cancel := attrs.ReadContext(ctx, readTimeouts(&m), &resp.Diagnostics)
 	defer cancel()
+	// A read that waited long on a rate limit says so, whether it then succeeded or not.
+	ctx, waited := withWaits(ctx)
 	diags, err := read(ctx, &m)
+	resp.Diagnostics.Append(waited.warnings()...)
 	resp.Diagnostics.Append(diags...)
 	if err != nil {
 		AddError(&resp.Diagnostics, err)

@@ -2,6 +2,7 @@ package conns
 
 import (
 	"fmt"
+	"net/url"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -43,20 +44,41 @@ func (s *Env) Duration(v attrs.Duration, at path.Path, envs ...string) string {
 	return s.Str(v.StringValue, at, envs...)
 }
 
-// Endpoints reads an endpoints attribute (an object of URL strings) into a map by key,
-// keeping only the keys that are set. obj is null when the attribute is unset.
-func (s *Env) Endpoints(obj types.Object, at path.Path) map[string]string {
-	var out map[string]string
-	if obj.IsUnknown() {
+// Endpoints resolves every key of a cloud block's endpoints attribute (keys: one per
+// registered service, and the credential service's): the HCL entry, else the key's own
+// variable (attrs.EndpointEnv, CLOUDQUOTA_<BLOCK>_ENDPOINT_<KEY>), else CLOUDQUOTA_ENDPOINT.
+// Only the keys that are set are kept. HCL values were checked at plan time; a variable's
+// value is checked here, since a variable has no plan-time validator. m is null when the
+// attribute is unset.
+func (s *Env) Endpoints(m types.Map, block string, keys []string) map[string]string {
+	at := path.Root(block).AtName("endpoints")
+	if m.IsUnknown() {
 		s.Str(types.StringUnknown(), at)
 		return nil
 	}
-	for key, v := range obj.Attributes() {
-		str, ok := v.(types.String)
-		if !ok {
+	var out map[string]string
+	elems := m.Elements()
+	for _, key := range keys {
+		v, _ := elems[key].(types.String)
+		if v.IsUnknown() {
+			s.Str(v, at.AtMapKey(key))
 			continue
 		}
-		if val := s.Str(str, at.AtName(key)); val != "" {
+		val := v.ValueString()
+		if val == "" {
+			for _, env := range []string{attrs.EndpointEnv(block, key), attrs.EnvEndpoint} {
+				if val = s.Getenv(env); val == "" {
+					continue
+				}
+				if u, err := url.Parse(val); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+					s.Diags.AddAttributeError(at.AtMapKey(key), "Invalid "+env,
+						fmt.Sprintf("%s must be an absolute http:// or https:// URL, got %q.", env, val))
+					val = ""
+				}
+				break
+			}
+		}
+		if val != "" {
 			if out == nil {
 				out = map[string]string{}
 			}

@@ -30,6 +30,13 @@ type APIError struct {
 	LimitWait time.Duration
 	// RetryAfter is the wait a throttled answer asked for (Retry-After), 0 when it named none.
 	RetryAfter time.Duration
+	// OmitStatus hides the HTTP status in the diagnostic: the answer was a success whose
+	// content was the failure (Huawei IAM's empty project list), and "HTTP status: 200" above
+	// an error misleads.
+	OmitStatus bool
+	// TimedOut is how many attempts ran into request_timeout (RequestTimeout) without an answer.
+	TimedOut       int
+	RequestTimeout time.Duration
 	// Hint, when set by the cloud's classifier, replaces the generic hint: the cloud knows
 	// better what its answer means.
 	Hint string
@@ -38,7 +45,7 @@ type APIError struct {
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s %s", e.Cloud, e.Service, e.Action)
-	if e.HTTPStatus != 0 {
+	if e.HTTPStatus != 0 && !e.OmitStatus {
 		fmt.Fprintf(&b, ": HTTP %d", e.HTTPStatus)
 	}
 	if e.Code != "" {
@@ -65,15 +72,21 @@ func (e *APIError) detail() string {
 	if e.Region != "" {
 		fmt.Fprintf(&b, "Region:      %s\n", e.Region)
 	}
-	if e.HTTPStatus != 0 {
+	switch {
+	case e.OmitStatus:
+	case e.HTTPStatus != 0:
 		fmt.Fprintf(&b, "HTTP status: %d\n", e.HTTPStatus)
-	} else {
+	default:
 		b.WriteString("HTTP status: none (no response received)\n")
 	}
 	fmt.Fprintf(&b, "Error code:  %s\n", orNone(e.Code))
 	msg := e.Message
 	if msg == "" && e.Err != nil {
 		msg = e.Err.Error()
+		if e.TimedOut > 0 && e.TimedOut == e.Attempts {
+			msg = fmt.Sprintf("no answer within request_timeout (%s) on any of %d attempt(s): %s",
+				e.RequestTimeout, e.Attempts, msg)
+		}
 	}
 	fmt.Fprintf(&b, "Message:     %s\n", orNone(msg))
 	fmt.Fprintf(&b, "Request ID:  %s\n", orNone(e.RequestID))
@@ -115,6 +128,20 @@ func (e *APIError) hint() string {
 			"other terraform processes share one answer, raise read in the data source's timeouts block, or, if the "+
 			"account's limit was raised, set rate_limits = { %s = \"N/DURATION\" } in the provider block.",
 			e.Action, e.Limit.per(), e.LimitWait.Round(time.Second), e.Action)
+	case e.TimedOut > 0 && e.TimedOut == e.Attempts:
+		return fmt.Sprintf("Each attempt ran into request_timeout (%s): the endpoint accepted the connection but "+
+			"sent no answer in time, %d attempt(s) in all. Check that the endpoint (the endpoints override, "+
+			"CLOUDQUOTA_ENDPOINT or its per-service variable) is the API and is not stalled, raise request_timeout "+
+			"if the API is slow, or lower max_retries so that it fails sooner.", e.RequestTimeout, e.Attempts)
+	case e.TimedOut > 0:
+		h := fmt.Sprintf("%d of the %d attempt(s) ran into request_timeout (%s) without an answer. Check the "+
+			"endpoint and the network path to it, or raise request_timeout if the API is slow.",
+			e.TimedOut, e.Attempts, e.RequestTimeout)
+		if errors.Is(e.Err, errReadTimeout) {
+			h += " The read then ran out of its own time (timeouts.read): raise read in the data source's timeouts " +
+				"block, or lower max_retries and request_timeout so that a failing endpoint fails sooner."
+		}
+		return h
 	case errors.Is(e.Err, errReadTimeout):
 		return "The read did not finish within its time limit: raise read in the data source's timeouts block, " +
 			"or lower max_retries and request_timeout so that a failing cloud fails sooner."

@@ -99,10 +99,18 @@ func DeclaredLimit(action string) (Limit, bool) {
 	return l, ok
 }
 
-// limitOf is op's limit: rate_limits' figure for the action when set, else its service's.
+// AllActions is the rate_limits key that replaces every action's budget at once (tests
+// against the emulator); an entry naming an action wins over it.
+const AllActions = "*"
+
+// limitOf is op's limit: rate_limits' figure for the action when set, else its "*" figure,
+// else its service's.
 func (c *Client) limitOf(op Operation) Limit {
 	if w, ok := c.settings.RateLimits[op.Action]; ok {
-		return Limit{N: w.N, Window: w.Per, Source: "rate_limits"}
+		return Limit{N: w.N, Window: w.Per, Source: "rate_limits." + op.Action + " or CLOUDQUOTA_RATE_LIMITS"}
+	}
+	if w, ok := c.settings.RateLimits[AllActions]; ok {
+		return Limit{N: w.N, Window: w.Per, Source: `rate_limits "*" or CLOUDQUOTA_RATE_LIMITS, for every action`}
 	}
 	if op.Limit.N <= 0 || op.Limit.Window <= 0 {
 		return DefaultLimit
@@ -110,10 +118,12 @@ func (c *Client) limitOf(op Operation) Limit {
 	return op.Limit
 }
 
-// budgetKey names op's budget: one per cloud, account and API, shared by regions (the clouds
-// count per account) and by every provider process of this user on this machine.
+// budgetKey names op's budget: one per cloud, account, API and endpoint (the clouds count
+// per account at each endpoint: regions that share a host share it, two emulators do not),
+// shared by every provider process of this user on this machine. The key is a hash: no
+// account or host is readable from the directory.
 func budgetKey(op Operation) string {
-	return shared.Key("limit", op.Cloud, op.Service, op.Action, op.Account)
+	return shared.Key("limit", op.Cloud, op.Service, op.Action, op.Account, op.Endpoint)
 }
 
 // state is the shared directory, opened on the first call (no I/O at configure), with the

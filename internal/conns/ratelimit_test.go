@@ -3,6 +3,7 @@ package conns
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,8 +32,11 @@ func TestLimitOf(t *testing.T) {
 		want      Limit
 	}{
 		{"documented", nil, op, documented},
-		{"rate_limits", map[string]shared.Window{"ShowResourceQuotas": {N: 20, Per: time.Minute}}, op, Limit{N: 20, Window: time.Minute, Source: "rate_limits"}},
+		{"rate_limits", map[string]shared.Window{"ShowResourceQuotas": {N: 20, Per: time.Minute}}, op, Limit{N: 20, Window: time.Minute, Source: "rate_limits.ShowResourceQuotas or CLOUDQUOTA_RATE_LIMITS"}},
 		{"another action's override", map[string]shared.Window{"GetAuthSummary": {N: 1, Per: time.Second}}, op, documented},
+		{"star", map[string]shared.Window{"*": {N: 1000, Per: time.Second}}, op, Limit{N: 1000, Window: time.Second, Source: `rate_limits "*" or CLOUDQUOTA_RATE_LIMITS, for every action`}},
+		{"star for an undeclared action", map[string]shared.Window{"*": {N: 1000, Per: time.Second}}, Operation{Action: "KeystoneListProjects"}, Limit{N: 1000, Window: time.Second, Source: `rate_limits "*" or CLOUDQUOTA_RATE_LIMITS, for every action`}},
+		{"named action wins over star", map[string]shared.Window{"*": {N: 1000, Per: time.Second}, "ShowResourceQuotas": {N: 2, Per: time.Minute}}, op, Limit{N: 2, Window: time.Minute, Source: "rate_limits.ShowResourceQuotas or CLOUDQUOTA_RATE_LIMITS"}},
 		{"undeclared", nil, Operation{Action: "KeystoneListProjects"}, DefaultLimit},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -45,16 +49,20 @@ func TestLimitOf(t *testing.T) {
 	other := op
 	other.Region = "ap-southeast-1"
 	if budgetKey(other) != budgetKey(op) {
-		t.Error("regions must share an API's budget: the clouds count per account")
+		t.Error("regions at one endpoint must share an API's budget: the clouds count per account and endpoint")
 	}
 	for _, change := range []func(*Operation){
 		func(o *Operation) { o.Account = "ak:B" }, func(o *Operation) { o.Action = "ShowImagePayPerScanStatistics" },
+		func(o *Operation) { o.Endpoint = "http://127.0.0.1:40001" }, // a second emulator
 	} {
 		o := op
 		change(&o)
 		if budgetKey(o) == budgetKey(op) {
 			t.Errorf("%+v shares a budget with %+v", o, op)
 		}
+	}
+	if k := budgetKey(Operation{Account: "ak:SECRETISH", Endpoint: "http://127.0.0.1:40001"}); strings.Contains(k, "SECRETISH") || strings.Contains(k, "127.0.0.1") {
+		t.Errorf("budget key %q shows the account or endpoint; it must be a hash", k)
 	}
 	if got := (Limits{}).For("Anything"); got != DefaultLimit {
 		t.Errorf("undeclared action: %+v, want DefaultLimit", got)

@@ -104,8 +104,9 @@ func cacheTTL(v attrs.Duration, getenv func(string) string, diags *diag.Diagnost
 	return d
 }
 
-// rateLimits merges CLOUDQUOTA_RATE_LIMITS ("Action=N/DURATION,...") with rate_limits, whose
-// entries win per action. HCL values were validated at plan time; the variable is checked here.
+// rateLimits merges CLOUDQUOTA_RATE_LIMITS ("Action=N/DURATION,...", "*" for every action)
+// with rate_limits, whose entries win per key (a named action wins over "*" wherever each
+// comes from: conns.Client.limitOf). HCL values were validated at plan time; the variable is checked here.
 func rateLimits(v types.Map, getenv func(string) string, diags *diag.Diagnostics) map[string]shared.Window {
 	out := map[string]shared.Window{}
 	if raw := getenv(envRateLimits); raw != "" {
@@ -114,18 +115,21 @@ func rateLimits(v types.Map, getenv func(string) string, diags *diag.Diagnostics
 			action = strings.TrimSpace(action)
 			w, err := shared.ParseWindow(limit)
 			_, known := conns.DeclaredLimit(action)
+			known = known || action == conns.AllActions
 			var why string
 			switch {
 			case !ok:
 				why = "expected Action=N/DURATION"
 			case !known:
-				why = fmt.Sprintf("unknown action %q; known: %s", action, strings.Join(conns.Actions(), ", "))
+				why = fmt.Sprintf("unknown action %q; known: %s, or %q for every action", action,
+					strings.Join(conns.Actions(), ", "), conns.AllActions)
 			case err != nil:
 				why = err.Error()
 			}
 			if why != "" {
 				diags.AddAttributeError(path.Root("rate_limits"), "Invalid "+envRateLimits,
-					fmt.Sprintf("%s is comma-separated Action=N/DURATION pairs, such as \"ShowResourceQuotas=5/1m\"; "+
+					fmt.Sprintf("%s is comma-separated Action=N/DURATION pairs, such as \"ShowResourceQuotas=5/1m\" "+
+						"or \"*=1000/1s\" for every action; "+
 						"%q: %s.", envRateLimits, pair, why))
 				continue
 			}

@@ -100,13 +100,17 @@ func (p *cloudquotaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				MarkdownDescription: "Per API action, the most calls the provider sends in any window, as " +
 					"`\"N/DURATION\"` such as `\"5/1m\"`, replacing the limit the vendor documents (see \"Rate limits " +
 					"and shared answers\" above): for accounts whose limits were raised, or that other tools share. The " +
-					"budget is counted per account across every provider process of this OS user on this machine. " +
-					"Keys: " + actionList() + ". Environment: `CLOUDQUOTA_RATE_LIMITS`, comma-separated " +
-					"`Action=N/DURATION` pairs (an HCL entry wins for its action).",
+					"budget is counted per account and endpoint across every provider process of this OS user on this machine. " +
+					"Keys: " + actionList() + "; and `\"*\"`, which replaces every action's budget at once (an entry " +
+					"naming an action wins over it): in tests against the cloudquota emulator, `rate_limits = { \"*\" = " +
+					"\"1000/1s\" }` or `CLOUDQUOTA_RATE_LIMITS=\"*=1000/1s\"` lifts the documented budgets. A read that " +
+					"waits 3 seconds or more for a budget ends with a warning that says so. Environment: " +
+					"`CLOUDQUOTA_RATE_LIMITS`, comma-separated `Action=N/DURATION` pairs such as " +
+					"`\"*=1000/1s,ShowResourceQuotas=5/1m\"` (an HCL entry wins for its key).",
 				Optional:    true,
 				ElementType: types.StringType,
 				Validators: []validator.Map{
-					mapvalidator.KeysAre(stringvalidator.OneOf(conns.Actions()...)),
+					mapvalidator.KeysAre(stringvalidator.OneOf(append(conns.Actions(), conns.AllActions)...)),
 					mapvalidator.ValueStringsAre(validate.RateLimit()),
 				},
 			},

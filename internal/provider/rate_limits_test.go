@@ -151,6 +151,41 @@ data "cloudquota_hss_resource_quotas" "each" {
 	})
 }
 
+// A read that waits on a budget for 3 s or more says so: two distinct reads under
+// CLOUDQUOTA_RATE_LIMITS="*=1/3s" (the "*" key: every action), the second of which waits out
+// the window, end with a warning from terraform naming the API, its limit and where it comes
+// from, the wait, the budget's sharing and what to set. The same under the WARN log level.
+func TestAccRateLimits_waitWarning(t *testing.T) {
+	acctest.PreCheck(t)
+	emu := acctest.StartEmulator(t, all.Options{})
+	config := emu.HuaweiProvider("") + `
+data "cloudquota_hss_resource_quotas" "each" {
+  for_each = toset(["hss.version.basic", "hss.version.premium"])
+  version  = each.key
+}
+`
+	out, err := cliPlan(t, config, "CLOUDQUOTA_RATE_LIMITS=*=1/3s", "TF_LOG_PROVIDER=WARN")
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	t.Logf("terraform plan printed:\n%s", out)
+	for _, want := range []string{
+		`Warning: Huawei Cloud HSS ShowResourceQuotas waited 3s for its rate limit`,
+		`its rate limit is 1 per 3s per account and endpoint (rate_limits "*" or CLOUDQUOTA_RATE_LIMITS, for every action)`,
+		`shared by every cloudquota provider process of this OS user`, `set cache_ttl`,
+		`rate_limits = { ShowResourceQuotas = "N/DURATION" }`, `CLOUDQUOTA_RATE_LIMITS="*=1000/1s"`,
+		// the WARN log line when the wait started
+		`[WARN] provider.terraform-provider-cloudquota: waiting 3s for ShowResourceQuotas's rate limit (its window is full)`,
+	} {
+		if !strings.Contains(strings.Join(strings.Fields(out), " "), want) {
+			t.Errorf("the plan's output lacks %q", want)
+		}
+	}
+	if n := len(arrivals(emu, "ShowResourceQuotas")); n != 2 {
+		t.Errorf("the emulator saw %d reads, want 2", n)
+	}
+}
+
 // rate_limits and its variable are checked before any request.
 func TestAccRateLimits_validation(t *testing.T) {
 	cases := []struct {
@@ -163,6 +198,8 @@ func TestAccRateLimits_validation(t *testing.T) {
 		{"bad variable", ``, "ShowResourceQuotas=5", `Invalid CLOUDQUOTA_RATE_LIMITS`},
 		{"unknown action in the variable", ``, "ShowResourceQuota=5/1m", `(?s)unknown\s+action\s+"ShowResourceQuota"`},
 		{"negative cache_ttl", `cache_ttl = "-1m"`, "", `value must be a duration of zero or more`},
+		{"bad value for every action", `rate_limits = { "*" = "1000" }`, "", `Invalid rate limit`},
+		{"bad value for every action in the variable", ``, "*=fast", `(?s)Invalid CLOUDQUOTA_RATE_LIMITS.*"\*=fast"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

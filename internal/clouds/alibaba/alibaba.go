@@ -18,6 +18,7 @@ import (
 	openapi "github.com/alibabacloud-go/darabonba-openapi/v2/client"
 	"github.com/alibabacloud-go/tea/dara"
 	"github.com/aliyun/credentials-go/credentials"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -127,9 +128,9 @@ func endpoint(cfg Config, svc *Service, regionID string) (host, protocol string,
 	if !ok {
 		return "", "", &conns.ConfigError{
 			Summary: fmt.Sprintf("Unknown Alibaba Cloud region %q for %s", regionID, svc.Name),
-			Detail: fmt.Sprintf("%s has endpoints in these regions: %s.\n\nUse one of them, or set "+
+			Detail: fmt.Sprintf("%s has endpoints in these regions: %s.\n\n%sUse one of them, or set "+
 				"endpoints.%s in the alicloud block to call a private or local endpoint.",
-				svc.Title, strings.Join(svc.Regions(), ", "), svc.Endpoint),
+				svc.Title, strings.Join(svc.Regions(), ", "), attrs.Suggest(regionID, svc.Regions()), svc.Endpoint),
 		}
 	}
 	return host, "https", nil
@@ -263,6 +264,9 @@ func Call[T any](ctx context.Context, c *conns.Client, svc *Service, regionID, a
 		return zero, conns.Target{}, err
 	}
 	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Region: region}
+	if host, protocol, err := endpoint(a.cfg, svc, region); err == nil {
+		op.Endpoint = protocol + "://" + host
+	}
 	out, err := send(ctx, c, a, client, svc, op, req, newResponse)
 	return out, conns.Target{Region: region}, err
 }
@@ -283,7 +287,11 @@ func CallSite[T any](ctx context.Context, c *conns.Client, svc *Service, regionI
 	if regionID == "" {
 		regionID = a.cfg.Region
 	}
-	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Scope: "site " + site}
+	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Scope: "site " + site,
+		Endpoint: "https://" + svc.Sites[site]}
+	if override := a.cfg.Endpoints[svc.Endpoint]; override != "" {
+		op.Endpoint = override
+	}
 	out, err := send(ctx, c, a, client, svc, op, req, newResponse)
 	return out, conns.Target{Region: regionID}, err
 }

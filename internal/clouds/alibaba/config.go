@@ -75,7 +75,7 @@ type Model struct {
 	SharedCredentialsFile types.String            `tfsdk:"shared_credentials_file"`
 	AssumeRole            *alibabaAssumeRoleModel `tfsdk:"assume_role"`
 	AssumeRoleWithOIDC    *alibabaOIDCModel       `tfsdk:"assume_role_with_oidc"`
-	Endpoints             types.Object            `tfsdk:"endpoints"`
+	Endpoints             types.Map               `tfsdk:"endpoints"`
 }
 
 type alibabaAssumeRoleModel struct {
@@ -122,7 +122,7 @@ func merge(s *conns.Env, m *Model) Config {
 		SecurityToken:         s.Str(m.SecurityToken, b.AtName("security_token"), "ALICLOUD_SECURITY_TOKEN", "ALIBABA_CLOUD_SECURITY_TOKEN"),
 		Profile:               s.Str(m.Profile, b.AtName("profile"), "ALICLOUD_PROFILE", "ALIBABA_CLOUD_PROFILE"),
 		SharedCredentialsFile: s.Str(m.SharedCredentialsFile, b.AtName("shared_credentials_file"), "ALICLOUD_SHARED_CREDENTIALS_FILE"),
-		Endpoints:             s.Endpoints(m.Endpoints, b.AtName("endpoints")),
+		Endpoints:             s.Endpoints(m.Endpoints, BlockName, attrs.EndpointKeys(endpointList())),
 	}
 
 	ar := m.AssumeRole

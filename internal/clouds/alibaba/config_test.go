@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/cloudtest"
 )
 
@@ -42,12 +43,27 @@ func TestConfigPrecedence(t *testing.T) {
 			env:  both,
 			hcl: &Model{
 				Region:    types.StringValue("hcl-region"),
-				Endpoints: endpoints(map[string]string{"sas": "https://sas.example"}),
+				Endpoints: cloudtest.Endpoints(map[string]string{"sas": "https://sas.example"}),
 			},
 			want: Config{
 				Region: "hcl-region", AccessKey: "tf-ak", SecretKey: "tf-sk", SecurityToken: "tf-token",
 				Endpoints: map[string]string{"sas": "https://sas.example"},
 			},
+		},
+		{
+			// Every key of the registry: the HCL entry, else its own variable, else CLOUDQUOTA_ENDPOINT.
+			name: "endpoints from the environment, HCL first",
+			env: map[string]string{
+				"CLOUDQUOTA_ENDPOINT": "http://emu:1", "CLOUDQUOTA_ALICLOUD_ENDPOINT_STS": "https://own:2",
+				"CLOUDQUOTA_ALICLOUD_ENDPOINT_SAS": "http://not-hcl:9",
+			},
+			hcl: &Model{Endpoints: cloudtest.Endpoints(map[string]string{"sas": "http://hcl:3"})},
+			want: Config{Endpoints: cloudtest.EveryKey(attrs.EndpointKeys(endpointList()), "http://emu:1",
+				map[string]string{"sts": "https://own:2", "sas": "http://hcl:3"})},
+		},
+		{
+			name: "another cloud's endpoint variable is not this one's",
+			env:  map[string]string{"CLOUDQUOTA_TENCENTCLOUD_ENDPOINT_TCSS": "http://other:1"},
 		},
 	}
 	for _, tc := range cases {
@@ -55,10 +71,4 @@ func TestConfigPrecedence(t *testing.T) {
 			cloudtest.CheckMerge(t, merge, tc.hcl, tc.env, tc.want)
 		})
 	}
-}
-
-// endpoints is an endpoints attribute value as Terraform sends it: every key, those not
-// given null.
-func endpoints(set map[string]string) types.Object {
-	return cloudtest.Endpoints([]string{"sas", "sts"}, set)
 }

@@ -3,6 +3,7 @@ package alibaba_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -386,7 +387,7 @@ func TestAccAlibabaCredentials_validation(t *testing.T) {
       oidc_token      = "a"
       oidc_token_file = "/tmp/b"
     }`, regexp.MustCompile(`(?s)Invalid Attribute Combination`)},
-		{"sts not https", `endpoints = { sts = "http://127.0.0.1:1" }`, regexp.MustCompile(`(?s)https:// URL without a path`)},
+		{"sts not https", `endpoints = { sts = "http://127.0.0.1:1" }`, regexp.MustCompile(`(?s)https://\s+URL\s+without\s+a\s+path`)},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -451,4 +452,18 @@ func TestAccAlibabaCredentials_stsFailures(t *testing.T) {
 			`HTTP status: 400.*AuthenticationFail\.OIDCToken\.Invalid.*Request ID:\s+[0-9A-F-]{36}`)})
 		e.RequestsFor(t, "AssumeRoleWithOIDC")
 	})
+}
+
+// CLOUDQUOTA_ENDPOINT alone (no endpoints in HCL) points STS's role exchange at the emulator
+// too, not only Security Center: the emulator serves every service of the cloud on one URL.
+func TestAccAlibabaCredentials_assumeRoleThroughCloudquotaEndpoint(t *testing.T) {
+	e := aliEmulator(t)
+	t.Setenv("CLOUDQUOTA_ENDPOINT", e.URL)
+	aliRead(t, strings.Replace(aliBlock(e, fmt.Sprintf(`access_key = %q
+    secret_key = %q
+    assume_role {
+      role_arn = %q
+    }`, e.AlibabaCred.AccessKey, e.AlibabaCred.SecretKey, aliRoleARN)),
+		fmt.Sprintf("endpoints = { sas = %q, sts = %q }", e.URL, e.URL), "", 1))
+	aliAssertSignedByIssued(t, e, aliIssued(t, e, "AssumeRole").Via)
 }

@@ -22,6 +22,16 @@ func isolateAlibaba(t *testing.T) {
 	}
 }
 
+// Static keys call no STS: an http:// sts endpoint (CLOUDQUOTA_ENDPOINT pointing at an emulator
+// sets it for every key) is no reason to refuse them.
+func TestAlibabaStaticKeysIgnoreAnHTTPSTSEndpoint(t *testing.T) {
+	isolateAlibaba(t)
+	if _, _, err := alibabaCredentialsProvider(Config{AccessKey: "a", SecretKey: "b",
+		Endpoints: map[string]string{"sts": "http://127.0.0.1:8080"}}); err != nil {
+		t.Fatalf("static keys refused for an STS endpoint they never call: %v", err)
+	}
+}
+
 func TestAlibabaCredentialConfigErrors(t *testing.T) {
 	isolateAlibaba(t)
 	cases := []struct {
@@ -35,8 +45,10 @@ func TestAlibabaCredentialConfigErrors(t *testing.T) {
 			`.*ALICLOUD_ACCESS_KEY`},
 		{"half a key pair", Config{AccessKey: "AK"}, `secret_key \(ALICLOUD_SECRET_KEY`},
 		{"env problems", Config{Problems: []string{"X = \"y\" is bad"}}, `Invalid Alibaba Cloud credential settings: X`},
-		{"sts endpoint http", Config{AccessKey: "a", SecretKey: "b", Endpoints: map[string]string{"sts": "http://x"}},
-			`must use https`},
+		{"sts endpoint http with a role to assume", Config{AccessKey: "a", SecretKey: "b", AssumeRole: &AssumeRole{RoleARN: "r"},
+			Endpoints: map[string]string{"sts": "http://x"}}, `must use https.*CLOUDQUOTA_ENDPOINT`},
+		{"sts endpoint http with OIDC", Config{OIDC: &OIDC{ProviderARN: "p", RoleARN: "r", Token: "t"},
+			Endpoints: map[string]string{"sts": "http://x"}}, `must use https`},
 		{"assume role without role", Config{AccessKey: "a", SecretKey: "b", AssumeRole: &AssumeRole{}},
 			`ALICLOUD_ASSUME_ROLE_ARN`},
 		{"OIDC incomplete", Config{OIDC: &OIDC{ProviderARN: "p"}},

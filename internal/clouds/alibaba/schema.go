@@ -14,14 +14,14 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
-// Block is the alicloud block of the provider schema.
-func (Cloud) Block() schema.SingleNestedBlock {
+// endpointList are the keys of the block's endpoints attribute.
+func endpointList() []attrs.Endpoint {
 	// One endpoint per registered service, and STS for the credential chain.
-	endpoints := map[string]schema.Attribute{
-		endpointSTS: attrs.EndpointAttribute("Full `https://` URL (no path) of the STS (Sts 2015-04-01) endpoint "+
-			"used by `assume_role`, `assume_role_with_oidc` and role profiles, replacing "+
+	eps := []attrs.Endpoint{
+		{Key: endpointSTS, Description: "Full `https://` URL (no path) of the STS (Sts 2015-04-01) endpoint " +
+			"used by `assume_role`, `assume_role_with_oidc` and role profiles, replacing " +
 			"`sts.aliyuncs.com`. The SDK calls STS over HTTPS only.",
-			validate.STSEndpoint()),
+			Validator: validate.STSEndpoint()},
 	}
 	for _, svc := range Services() {
 		desc := "Full URL of the " + svc.Title + " (" + svc.Product + ") API, replacing the regional " +
@@ -31,8 +31,14 @@ func (Cloud) Block() schema.SingleNestedBlock {
 			desc = "Full URL of the " + svc.Title + " (" + svc.Product + ") API, replacing the global host of the " +
 				"data source's `site`" + siteHosts(svc.Sites) + " (private clouds, proxies, the cloudquota emulator)."
 		}
-		endpoints[svc.Endpoint] = attrs.EndpointAttribute(desc, validate.HTTPURL())
+		eps = append(eps, attrs.Endpoint{Key: svc.Endpoint, Description: desc, Validator: validate.HTTPURL()})
 	}
+	return eps
+
+}
+
+// Block is the alicloud block of the provider schema.
+func (Cloud) Block() schema.SingleNestedBlock {
 	return schema.SingleNestedBlock{
 		MarkdownDescription: "Alibaba Cloud (Security Center data source). Base credentials come from the first " +
 			"source that has them: (1) `access_key`/`secret_key` (+ `security_token`) in this block, else " +
@@ -86,11 +92,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 					"`~/.aliyun/config.json`. Setting it uses the file's current profile unless `profile` names one.",
 				Optional: true,
 			},
-			"endpoints": schema.SingleNestedAttribute{
-				MarkdownDescription: "Endpoint overrides, as full URLs.",
-				Optional:            true,
-				Attributes:          endpoints,
-			},
+			"endpoints": attrs.EndpointsAttribute(BlockName, endpointList()),
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{

@@ -26,17 +26,25 @@ func CheckMerge[M, C any](t *testing.T, merge func(*conns.Env, *M) C, hcl *M, en
 	}
 }
 
-// Endpoints is an endpoints attribute value as Terraform sends it: every one of keys, those
-// not in set null.
-func Endpoints(keys []string, set map[string]string) types.Object {
-	types_ := map[string]attr.Type{}
+// Endpoints is an endpoints attribute value as Terraform sends it: a map of the keys set.
+func Endpoints(set map[string]string) types.Map {
 	values := map[string]attr.Value{}
+	for k, v := range set {
+		values[k] = types.StringValue(v)
+	}
+	return types.MapValueMust(types.StringType, values)
+}
+
+// EveryKey is every one of keys set to base, except those in over: the endpoints a cloud
+// resolves with CLOUDQUOTA_ENDPOINT set, derived from its registry so that services added
+// later need no edit here.
+func EveryKey(keys []string, base string, over map[string]string) map[string]string {
+	out := map[string]string{}
 	for _, k := range keys {
-		types_[k] = types.StringType
-		values[k] = types.StringNull()
-		if v, ok := set[k]; ok {
-			values[k] = types.StringValue(v)
+		out[k] = base
+		if v, ok := over[k]; ok {
+			out[k] = v
 		}
 	}
-	return types.ObjectValueMust(types_, values)
+	return out
 }

@@ -3,6 +3,7 @@ package huawei
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -38,6 +39,9 @@ func classify(err error) (*conns.APIError, bool) {
 	return &conns.APIError{Err: err}, conns.IsTransient(err)
 }
 
+// lookupRegion is the region the SDK's project lookup failed for, in its text.
+var lookupRegion = regexp.MustCompile(`project id of region '([^']*)'`)
+
 // iamTraceID is the request ID the SDK puts in its text of an empty project list.
 var iamTraceID = regexp.MustCompile(`X-IAM-Trace-Id=([^,\s]*)`)
 
@@ -64,10 +68,18 @@ func classifyBuild(err error) (*conns.APIError, bool) {
 		}
 	}
 	// IAM answered, with no project of that name: the SDK says so in text, with IAM's trace
-	// ID. Other "failed to get project id" errors are the lookup's transport failing.
+	// ID and a line of its own Go builder code, which means nothing to a Terraform user. The
+	// answer was a success (an empty list), so no status is shown: "HTTP status: 200" above a
+	// failure misleads. Other "failed to get project id" errors are the lookup's transport failing.
 	if strings.Contains(msg, "confirm that the project exists") {
+		region := "this region"
+		if m := lookupRegion.FindStringSubmatch(msg); m != nil {
+			region = fmt.Sprintf("%q", m[1])
+		}
 		return &conns.APIError{
-			HTTPStatus: http.StatusOK, Message: msg, RequestID: traceID(msg),
+			HTTPStatus: http.StatusOK, OmitStatus: true, RequestID: traceID(msg),
+			Message: fmt.Sprintf("IAM lists no project named %s in this account (KeystoneListProjects answered "+
+				"with an empty list)", region),
 			Hint: "IAM lists no project for this region in the account: check the region's spelling (the " +
 				"huaweicloud block's region, HW_REGION_NAME, or the data source's region), or set project_id " +
 				"for a project IAM does not list by the region's name.",

@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
+
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
 func TestClassifyHuawei(t *testing.T) {
@@ -69,7 +72,15 @@ func TestClassifyHuaweiBuild(t *testing.T) {
 	// IAM listed no project: its answer, with its trace ID as the request ID.
 	e, retry = classifyBuild(errors.New(`failed to get project id of region 'cn-nort-4' automatically, X-IAM-Trace-Id=7f3c9a, ` +
 		`confirm that the project exists in your account, or set project id manually: basic.NewCredentialsBuilder()`))
-	if e.HTTPStatus != 200 || retry || e.RequestID != "7f3c9a" || !strings.Contains(e.Hint, "spelling") {
+	if !e.OmitStatus || retry || e.RequestID != "7f3c9a" || !strings.Contains(e.Hint, "spelling") ||
+		e.Message != `IAM lists no project named "cn-nort-4" in this account (KeystoneListProjects answered with an empty list)` {
 		t.Errorf("no project: got %+v retry=%v, want IAM's answer with its trace ID", e, retry)
+	}
+	var diags diag.Diagnostics
+	conns.AddError(&diags, e)
+	for _, bad := range []string{"HTTP status", "NewCredentialsBuilder", "SafeBuild", "HTTP 200"} {
+		if d := diags[0].Detail() + diags[0].Summary() + e.Error(); strings.Contains(d, bad) {
+			t.Errorf("the diagnostic shows %q:\n%s", bad, d)
+		}
 	}
 }

@@ -45,7 +45,7 @@ type Model struct {
 	SecurityToken       types.String     `tfsdk:"security_token"`
 	ProjectID           types.String     `tfsdk:"project_id"`
 	EnterpriseProjectID types.String     `tfsdk:"enterprise_project_id"`
-	Endpoints           types.Object     `tfsdk:"endpoints"`
+	Endpoints           types.Map        `tfsdk:"endpoints"`
 	Profile             types.String     `tfsdk:"profile"`
 	SharedConfigFile    types.String     `tfsdk:"shared_config_file"`
 	AssumeRole          *assumeRoleModel `tfsdk:"assume_role"`
@@ -112,6 +112,6 @@ func merge(s *conns.Env, m *Model) Config {
 		SecurityToken:       s.Str(m.SecurityToken, b.AtName("security_token"), "HW_SECURITY_TOKEN"),
 		ProjectID:           s.Str(m.ProjectID, b.AtName("project_id"), "HW_PROJECT_ID"),
 		EnterpriseProjectID: s.Str(m.EnterpriseProjectID, b.AtName("enterprise_project_id"), "HW_ENTERPRISE_PROJECT_ID"),
-		Endpoints:           s.Endpoints(m.Endpoints, b.AtName("endpoints")),
+		Endpoints:           s.Endpoints(m.Endpoints, BlockName, attrs.EndpointKeys(endpointList())),
 	}
 }

@@ -3,6 +3,7 @@ package huawei_test
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -146,9 +147,11 @@ func TestAccHuaweiConfig_unknownRegion(t *testing.T) {
 	})
 	acctest.Run(t, resource.TestStep{
 		Config: emu.HuaweiProviderWith(emu.HuaweiCred, "cn-nort-4", "") + `data "cloudquota_hss_resource_quotas" "test" {}`,
-		ExpectError: regexp.MustCompile(`(?s)IAM KeystoneListProjects.*Region:\s+cn-nort-4.*` +
-			`HTTP status:\s+200.*failed to get project id of region 'cn-nort-4'.*confirm that the project\s+exists in your account` +
-			`.*IAM lists no project for this region.*spelling`),
+		// No HTTP status line (the answer was a 200 whose list was empty), no SDK builder code in
+		// the message, and the nearest region of the SDK's table suggested.
+		ExpectError: regexp.MustCompile(`(?s)IAM KeystoneListProjects.*Region:\s+cn-nort-4\s+Error code:.*` +
+			words(`Message: IAM lists no project named "cn-nort-4" in this account (KeystoneListProjects answered with an empty list) Request ID:`) +
+			`.*` + words(`Did you mean "cn-north-4"? IAM lists no project for this region`) + `.*spelling`),
 	})
 }
 
@@ -189,4 +192,9 @@ func TestAccHuaweiConfig_environmentOnlyAllSettings(t *testing.T) {
 		Config:      endpointsOnly(emu) + `data "cloudquota_hss_resource_quotas" "test" {}`,
 		ExpectError: regexp.MustCompile(`(?s)HTTP status: 401.*APIGW\.0301`),
 	})
+}
+
+// words is a pattern for text as Terraform prints it: any run of spaces may be a line break.
+func words(text string) string {
+	return strings.Join(strings.Fields(regexp.QuoteMeta(text)), `\s+`)
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/clouds/cloudtest"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
@@ -44,7 +45,7 @@ func TestClientConfigPrecedence(t *testing.T) {
 			hcl: &Model{
 				Region:    types.StringValue("hcl-region"),
 				SecretKey: types.StringValue("hcl-sk"),
-				Endpoints: endpoints(map[string]string{"hss": "http://127.0.0.1:1"}),
+				Endpoints: cloudtest.Endpoints(map[string]string{"hss": "http://127.0.0.1:1"}),
 			},
 			want: Config{
 				Region: "hcl-region", AccessKey: "env-ak", SecretKey: "hcl-sk", SecurityToken: "env-token",
@@ -61,6 +62,21 @@ func TestClientConfigPrecedence(t *testing.T) {
 				ProjectID: "env-project", EnterpriseProjectID: "env-eps",
 			},
 		},
+		{
+			// Every key of the registry: the HCL entry, else its own variable, else CLOUDQUOTA_ENDPOINT.
+			name: "endpoints from the environment, HCL first",
+			env: map[string]string{
+				"CLOUDQUOTA_ENDPOINT": "http://emu:1", "CLOUDQUOTA_HUAWEICLOUD_ENDPOINT_METASTUDIO": "https://own:2",
+				"CLOUDQUOTA_HUAWEICLOUD_ENDPOINT_HSS": "http://not-hcl:9",
+			},
+			hcl: &Model{Endpoints: cloudtest.Endpoints(map[string]string{"hss": "http://hcl:3"})},
+			want: Config{Endpoints: cloudtest.EveryKey(attrs.EndpointKeys(endpointList()), "http://emu:1",
+				map[string]string{"metastudio": "https://own:2", "hss": "http://hcl:3"})},
+		},
+		{
+			name: "another cloud's endpoint variable is not this one's",
+			env:  map[string]string{"CLOUDQUOTA_TENCENTCLOUD_ENDPOINT_TCSS": "http://other:1"},
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -76,10 +92,4 @@ func TestClientConfigUnknownIsAnError(t *testing.T) {
 	if !env.Diags.HasError() {
 		t.Fatal("an unknown region should be an error at configure time")
 	}
-}
-
-// endpoints is an endpoints attribute value as Terraform sends it: every key, those not
-// given null.
-func endpoints(set map[string]string) types.Object {
-	return cloudtest.Endpoints([]string{"hss", "metastudio", "iam"}, set)
 }

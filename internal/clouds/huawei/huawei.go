@@ -6,13 +6,17 @@ package huawei
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"regexp"
+	"strings"
 	"sync"
 
 	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/region"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 )
 
@@ -92,18 +96,20 @@ type huaweiProject struct {
 // huaweiEntry holds one service's client for one region. Its own mutex makes concurrent
 // first reads build it once, without holding up reads of other regions.
 type huaweiEntry struct {
-	mu     sync.Mutex
-	client *core.HcHttpClient
-	target conns.Target
+	mu       sync.Mutex
+	client   *core.HcHttpClient
+	target   conns.Target
+	endpoint string // where its calls go: a budget is kept per endpoint
 }
 
 func newClients(policy *conns.Client, cfg Config) *clients {
 	return &clients{policy: policy, settings: policy.Settings(), cfg: cfg, entries: map[string]*huaweiEntry{}, projects: map[string]*huaweiProject{}}
 }
 
-// client returns the cached client for service in regionID ("" = the provider's region),
-// building it on first use. A failed build is not cached: the next read tries again.
-func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*core.HcHttpClient, conns.Target, error) {
+// client returns the cached client for service in regionID ("" = the provider's region), and
+// the endpoint it calls, building it on first use. A failed build is not cached: the next read
+// tries again.
+func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*core.HcHttpClient, conns.Target, string, error) {
 	if regionID == "" {
 		regionID = h.cfg.Region
 	}
@@ -114,7 +120,7 @@ func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*c
 		}
 	}
 	if regionID == "" {
-		return nil, conns.Target{}, &conns.ConfigError{
+		return nil, conns.Target{}, "", &conns.ConfigError{
 			Summary: "Huawei Cloud region is not set",
 			Detail: "Set region in the provider's huaweicloud block, the HW_REGION_NAME environment variable, " +
 				"the region of the KooCLI profile in use, or the data source's region argument.",
@@ -137,14 +143,14 @@ func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*c
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.client != nil {
-		return e.client, e.target, nil
+		return e.client, e.target, e.endpoint, nil
 	}
 	hc, target, err := h.build(ctx, svc, regionID, p)
 	if err != nil {
-		return nil, conns.Target{}, err
+		return nil, conns.Target{}, "", err
 	}
-	e.client, e.target = hc, target
-	return hc, target, nil
+	e.client, e.target, e.endpoint = hc, target, h.endpoint(svc, regionID)
+	return hc, target, e.endpoint, nil
 }
 
 func (h *clients) build(ctx context.Context, svc *Service, regionID string, project *huaweiProject) (*core.HcHttpClient, conns.Target, error) {
@@ -156,8 +162,8 @@ func (h *clients) build(ctx context.Context, svc *Service, regionID string, proj
 		if reg, err = svc.Regions(regionID); err != nil {
 			return nil, conns.Target{}, &conns.ConfigError{
 				Summary: fmt.Sprintf("Unknown Huawei Cloud region %q for %s", regionID, svc.Name),
-				Detail: fmt.Sprintf("%s\n\nUse one of those regions, or set endpoints.%s in the huaweicloud block "+
-					"to call a private or local endpoint.", err, svc.Endpoint),
+				Detail: fmt.Sprintf("%s\n\n%sUse one of those regions, or set endpoints.%s in the huaweicloud block "+
+					"to call a private or local endpoint.", err, attrs.Suggest(regionID, knownRegions(svc)), svc.Endpoint),
 			}
 		}
 	}
@@ -175,7 +181,8 @@ func (h *clients) build(ctx context.Context, svc *Service, regionID string, proj
 	if cred.ProjectId == "" {
 		cred.ProjectId = project.id
 	}
-	op := conns.Operation{Cloud: Name, Service: serviceIAM, Action: "KeystoneListProjects", Region: regionID}
+	op := conns.Operation{Cloud: Name, Service: serviceIAM, Action: "KeystoneListProjects", Region: regionID,
+		Endpoint: cred.IamEndpoint}
 	hc, err := conns.Retry(ctx, h.policy, op, classifyBuild, func(ctx context.Context) (*core.HcHttpClient, error) {
 		return conns.WithContext(ctx, core.NewHcHttpClientBuilder().
 			WithRegion(reg).
@@ -184,12 +191,34 @@ func (h *clients) build(ctx context.Context, svc *Service, regionID string, proj
 			SafeBuild)
 	})
 	if err != nil {
+		var apiErr *conns.APIError
+		if errors.As(err, &apiErr) && apiErr.OmitStatus {
+			// No project of that name: a misspelt region, whose nearest known one helps.
+			apiErr.Hint = attrs.Suggest(regionID, knownRegions(svc)) + apiErr.Hint
+		}
 		return nil, conns.Target{}, err
 	}
 	if project.id == "" {
 		project.id = cred.ProjectId
 	}
 	return hc, conns.Target{Region: regionID, Project: cred.ProjectId}, nil
+}
+
+// sdkRegionList is the list in the SDK's refusal of an unknown region ("... supported
+// regions of service 'HSS': [af-south-1, ...]"): the service's own table.
+var sdkRegionList = regexp.MustCompile(`\[([^\]]*)\]\s*$`)
+
+// knownRegions are the regions of svc's SDK table.
+func knownRegions(svc *Service) []string {
+	_, err := svc.Regions("\x00")
+	if err == nil {
+		return nil
+	}
+	m := sdkRegionList.FindStringSubmatch(err.Error())
+	if m == nil {
+		return nil
+	}
+	return strings.Split(m[1], ", ")
 }
 
 // credentials returns fresh credentials for one region, copied from the ones resolved once
@@ -220,6 +249,17 @@ func (h *clients) credentials(ctx context.Context, regionID string) (*auth.Basic
 	return cred, nil
 }
 
+// endpoint is where svc's calls in regionID go: the override, else the SDK's regional one.
+func (h *clients) endpoint(svc *Service, regionID string) string {
+	if ep := h.cfg.Endpoints[svc.Endpoint]; ep != "" {
+		return ep
+	}
+	if reg, err := svc.Regions(regionID); err == nil && len(reg.Endpoints) > 0 {
+		return reg.Endpoints[0]
+	}
+	return ""
+}
+
 // Call runs one action of svc in regionID ("" = the provider's region) with the shared
 // policy: fn is the SDK method, given the region's client and req, which also identifies
 // the read for coalescing. It returns where the call went.
@@ -229,13 +269,14 @@ func Call[Req, T any](ctx context.Context, c *conns.Client, svc *Service, region
 	if !ok {
 		return zero, conns.Target{}, conns.ErrNotConfigured
 	}
-	hc, target, err := h.client(ctx, svc, regionID)
+	hc, target, endpoint, err := h.client(ctx, svc, regionID)
 	if err != nil {
 		return zero, conns.Target{}, err
 	}
 	op := conns.Operation{
 		Cloud: Name, Service: svc.Name, Action: action, Region: target.Region,
 		Scope: target.Project, Args: conns.Canonical(req), Limit: svc.Limits.For(action), Account: h.account(),
+		Endpoint: endpoint,
 	}
 	out, err := conns.Do(ctx, c, op, classify, func(ctx context.Context) (T, error) {
 		return conns.WithContext(ctx, func() (T, error) { return fn(hc, req) })

@@ -10,21 +10,24 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/validate"
 )
 
+// endpointList are the keys of the huaweicloud block's endpoints attribute: one per registered
+// service, and IAM for the credential chain.
+func endpointList() []attrs.Endpoint {
+	endpoint := func(key, service, note string) attrs.Endpoint {
+		return attrs.Endpoint{Key: key, Validator: validate.HTTPURL(),
+			Description: "Full URL of the " + service + " endpoint, replacing the SDK's regional one " +
+				"(private clouds, proxies, the cloudquota emulator). " + note}
+	}
+	eps := []attrs.Endpoint{endpoint(endpointIAM, "IAM", "IAM resolves project IDs from region names when "+
+		"`project_id` is unset, assumes `assume_role`'s agency and exchanges OIDC ID tokens.")}
+	for _, svc := range Services() {
+		eps = append(eps, endpoint(svc.Endpoint, svc.Name, "With it set, any region name is accepted for "+svc.Name+"."))
+	}
+	return eps
+}
+
 // Block is the huaweicloud block of the provider schema.
 func (Cloud) Block() schema.SingleNestedBlock {
-	endpoint := func(service, note string) schema.StringAttribute {
-		return attrs.EndpointAttribute("Full URL of the "+service+" endpoint, replacing the SDK's regional one "+
-			"(private clouds, proxies, the cloudquota emulator). "+note,
-			validate.HTTPURL())
-	}
-	// One endpoint per registered service, and IAM for the credential chain.
-	endpoints := map[string]schema.Attribute{
-		endpointIAM: endpoint("IAM", "IAM resolves project IDs from region names when `project_id` is unset, "+
-			"assumes `assume_role`'s agency and exchanges OIDC ID tokens."),
-	}
-	for _, svc := range Services() {
-		endpoints[svc.Endpoint] = endpoint(svc.Name, "With it set, any region name is accepted for "+svc.Name+".")
-	}
 	return schema.SingleNestedBlock{
 		MarkdownDescription: "Huawei Cloud (HSS, MetaStudio, and the ECS, VPC and EVS quota data sources). The base credentials are the first " +
 			"of these sources that applies: " +
@@ -91,11 +94,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
-			"endpoints": schema.SingleNestedAttribute{
-				MarkdownDescription: "Endpoint overrides, as full URLs.",
-				Optional:            true,
-				Attributes:          endpoints,
-			},
+			"endpoints": attrs.EndpointsAttribute(BlockName, endpointList()),
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role": schema.SingleNestedBlock{

@@ -70,7 +70,7 @@ type Model struct {
 	SecurityToken        types.String            `tfsdk:"security_token"`
 	Profile              types.String            `tfsdk:"profile"`
 	SharedCredentialsDir types.String            `tfsdk:"shared_credentials_dir"`
-	Endpoints            types.Object            `tfsdk:"endpoints"`
+	Endpoints            types.Map               `tfsdk:"endpoints"`
 	AssumeRole           *tencentAssumeRoleModel `tfsdk:"assume_role"`
 	OIDC                 *tencentOIDCModel       `tfsdk:"assume_role_with_oidc"`
 }
@@ -130,7 +130,7 @@ func merge(s *conns.Env, m *Model) Config {
 		SecurityToken:        s.Str(m.SecurityToken, b.AtName("security_token"), "TENCENTCLOUD_SECURITY_TOKEN"),
 		Profile:              s.Str(m.Profile, b.AtName("profile"), envTCProfile),
 		SharedCredentialsDir: s.Str(m.SharedCredentialsDir, b.AtName("shared_credentials_dir"), envTCSharedDir),
-		Endpoints:            s.Endpoints(m.Endpoints, b.AtName("endpoints")),
+		Endpoints:            s.Endpoints(m.Endpoints, BlockName, attrs.EndpointKeys(endpointList())),
 	}
 
 	// OIDC: the block, or its token variables. The shared TENCENTCLOUD_ASSUME_ROLE_* variables

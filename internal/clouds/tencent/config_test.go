@@ -109,12 +109,27 @@ func TestConfigPrecedence(t *testing.T) {
 			env:  env,
 			hcl: &Model{
 				SecretKey: types.StringValue("hcl-key"),
-				Endpoints: endpoints(map[string]string{"tcss": "http://127.0.0.1:1"}),
+				Endpoints: cloudtest.Endpoints(map[string]string{"tcss": "http://127.0.0.1:1"}),
 			},
 			want: Config{
 				Region: "env-region", SecretID: "env-id", SecretKey: "hcl-key", SecurityToken: "env-token",
 				Endpoints: map[string]string{"tcss": "http://127.0.0.1:1"},
 			},
+		},
+		{
+			// Every key of the registry: the HCL entry, else its own variable, else CLOUDQUOTA_ENDPOINT.
+			name: "endpoints from the environment, HCL first",
+			env: map[string]string{
+				"CLOUDQUOTA_ENDPOINT": "http://emu:1", "CLOUDQUOTA_TENCENTCLOUD_ENDPOINT_STS": "https://own:2",
+				"CLOUDQUOTA_TENCENTCLOUD_ENDPOINT_TCSS": "http://not-hcl:9",
+			},
+			hcl: &Model{Endpoints: cloudtest.Endpoints(map[string]string{"tcss": "http://hcl:3"})},
+			want: Config{Endpoints: cloudtest.EveryKey(attrs.EndpointKeys(endpointList()), "http://emu:1",
+				map[string]string{"sts": "https://own:2", "tcss": "http://hcl:3"})},
+		},
+		{
+			name: "another cloud's endpoint variable is not this one's",
+			env:  map[string]string{"CLOUDQUOTA_HUAWEICLOUD_ENDPOINT_HSS": "http://other:1"},
 		},
 	}
 	for _, tc := range cases {
@@ -122,10 +137,4 @@ func TestConfigPrecedence(t *testing.T) {
 			cloudtest.CheckMerge(t, merge, tc.hcl, tc.env, tc.want)
 		})
 	}
-}
-
-// endpoints is an endpoints attribute value as Terraform sends it: every key, those not
-// given null.
-func endpoints(set map[string]string) types.Object {
-	return cloudtest.Endpoints([]string{"tcss", "sts"}, set)
 }

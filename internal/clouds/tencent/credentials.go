@@ -453,7 +453,8 @@ func tencentSTSEndpoint(cfg Config) (string, error) {
 	}
 	host, err := conns.STSHost(cfg.Endpoints[endpointSTS])
 	if err != nil {
-		return "", &conns.ConfigError{Summary: "Invalid Tencent Cloud STS endpoint", Detail: "endpoints.sts: " + err.Error()}
+		return "", &conns.ConfigError{Summary: "Invalid Tencent Cloud STS endpoint", Detail: "endpoints.sts (else " +
+			"CLOUDQUOTA_TENCENTCLOUD_ENDPOINT_STS, else CLOUDQUOTA_ENDPOINT): " + err.Error()}
 	}
 	return host, nil
 }

@@ -553,3 +553,23 @@ func TestAccTencentCredentials_envValidation(t *testing.T) {
 			tcRe(`(?s)Incomplete Tencent Cloud credentials.*secret_key \(TENCENTCLOUD_SECRET_KEY\)`))
 	})
 }
+
+// CLOUDQUOTA_ENDPOINT alone (no endpoints in HCL) points STS's role exchange at the emulator
+// too, not only TCSS: the emulator serves every service of the cloud on one URL.
+func TestAccTencentCredentials_assumeRoleThroughCloudquotaEndpoint(t *testing.T) {
+	emu := tcEmulator(t)
+	t.Setenv("CLOUDQUOTA_ENDPOINT", emu.URL)
+	tcRead(t, fmt.Sprintf(`
+provider "cloudquota" {
+  max_retries = 1
+  tencentcloud {
+    region = "ap-guangzhou"
+    %s
+    assume_role {
+      role_arn = %q
+    }
+  }
+}
+`, tcKeys(emu), tcRole)+tcData)
+	tcSignedByIssued(t, emu, tcAction, tcIssued(t, emu, tencent.ActionAssumeRole, tcRole))
+}

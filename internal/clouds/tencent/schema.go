@@ -30,14 +30,14 @@ const tencentCredentialsDoc = "Tencent Cloud (TCSS data source).\n\n" +
 	"with STS AssumeRole on top of whichever base was found. A tccli profile's own `role-arn` is assumed the " +
 	"same way unless `assume_role` is set. If no source has credentials, the error lists each source tried."
 
-// Block is the tencentcloud block of the provider schema.
-func (Cloud) Block() schema.SingleNestedBlock {
+// endpointList are the keys of the block's endpoints attribute.
+func endpointList() []attrs.Endpoint {
 	// One endpoint per registered service, and STS for the credential chain.
-	endpoints := map[string]schema.Attribute{
-		endpointSTS: attrs.EndpointAttribute("Full `https://` URL (no path) of STS, replacing "+
-			"`https://sts.tencentcloudapi.com`, for `assume_role`, `assume_role_with_oidc` and tccli "+
+	eps := []attrs.Endpoint{
+		{Key: endpointSTS, Description: "Full `https://` URL (no path) of STS, replacing " +
+			"`https://sts.tencentcloudapi.com`, for `assume_role`, `assume_role_with_oidc` and tccli " +
 			"profile roles. The SDK's STS client always uses HTTPS with the system's trusted certificates.",
-			validate.STSEndpoint()),
+			Validator: validate.STSEndpoint()},
 	}
 	for _, svc := range Services() {
 		desc := "Full URL of the " + svc.Name + " API, replacing `https://" + strings.ToLower(svc.Name) +
@@ -46,8 +46,14 @@ func (Cloud) Block() schema.SingleNestedBlock {
 			desc = "Full URL of the " + svc.Name + " API, replacing the global host of the data source's `site`" +
 				siteHosts(svc.Sites) + " (private clouds, proxies, the cloudquota emulator)."
 		}
-		endpoints[svc.Endpoint] = attrs.EndpointAttribute(desc, validate.HTTPURL())
+		eps = append(eps, attrs.Endpoint{Key: svc.Endpoint, Description: desc, Validator: validate.HTTPURL()})
 	}
+	return eps
+
+}
+
+// Block is the tencentcloud block of the provider schema.
+func (Cloud) Block() schema.SingleNestedBlock {
 	return schema.SingleNestedBlock{
 		MarkdownDescription: tencentCredentialsDoc,
 		Attributes: map[string]schema.Attribute{
@@ -87,11 +93,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 					"source even without `profile`.",
 				Optional: true,
 			},
-			"endpoints": schema.SingleNestedAttribute{
-				MarkdownDescription: "Endpoint overrides, as full URLs.",
-				Optional:            true,
-				Attributes:          endpoints,
-			},
+			"endpoints": attrs.EndpointsAttribute(BlockName, endpointList()),
 		},
 		Blocks: map[string]schema.Block{
 			"assume_role":           tencentAssumeRoleBlock(),

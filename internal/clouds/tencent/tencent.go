@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
 	tc "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	tchttp "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/http"
@@ -127,9 +128,9 @@ func (t *clients) client(ctx context.Context, svc *Service, regionID string) (*t
 	if override == "" && !slices.Contains(Regions, regionID) {
 		return nil, "", &conns.ConfigError{
 			Summary: fmt.Sprintf("Unknown Tencent Cloud region %q for %s", regionID, svc.Name),
-			Detail: fmt.Sprintf("The Tencent Cloud SDK knows these regions: %s.\n\nUse one of them, or set "+
+			Detail: fmt.Sprintf("The Tencent Cloud SDK knows these regions: %s.\n\n%sUse one of them, or set "+
 				"endpoints.%s in the tencentcloud block to call a private or local endpoint.",
-				strings.Join(Regions, ", "), svc.Endpoint),
+				strings.Join(Regions, ", "), attrs.Suggest(regionID, Regions), svc.Endpoint),
 		}
 	}
 
@@ -145,15 +146,10 @@ func (t *clients) siteClient(ctx context.Context, svc *Service, site string) (*t
 	if err != nil {
 		return nil, "", err
 	}
-	host, ok := svc.Sites[site]
-	if !ok { // the data source's validator allows only the service's sites
+	if _, ok := svc.Sites[site]; !ok { // the data source's validator allows only the service's sites
 		return nil, "", &conns.ConfigError{Summary: fmt.Sprintf("Unknown Tencent Cloud site %q for %s", site, svc.Name)}
 	}
-	endpoint := t.cfg.Endpoints[svc.Endpoint]
-	if endpoint == "" {
-		endpoint = "https://" + host
-	}
-	c, err := t.cached(svc.Name+"@"+site, cred, "", endpoint)
+	c, err := t.cached(svc.Name+"@"+site, cred, "", t.siteEndpoint(svc, site))
 	return c, profileRegion, err
 }
 
@@ -223,6 +219,24 @@ func requestClient(ua string) string {
 	}, ua)
 }
 
+// endpoint is where svc's calls go: the override, else the SDK's default host, which serves
+// every region.
+// siteEndpoint is the URL a global service is called at for site: its override, else the
+// site's host.
+func (t *clients) siteEndpoint(svc *Service, site string) string {
+	if ep := t.cfg.Endpoints[svc.Endpoint]; ep != "" {
+		return ep
+	}
+	return "https://" + svc.Sites[site]
+}
+
+func (t *clients) endpoint(svc *Service) string {
+	if ep := t.cfg.Endpoints[svc.Endpoint]; ep != "" {
+		return ep
+	}
+	return "https://" + strings.ToLower(svc.Name) + ".tencentcloudapi.com"
+}
+
 // Call runs one action of svc in regionID ("" = the provider's region) with the shared
 // policy: req is the action's parameters, the SDK's typed request (such as
 // *cvm.DescribeAccountQuotaRequest) or a map, and newResponse gives the value its answer is
@@ -237,7 +251,7 @@ func Call[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Service,
 	if err != nil {
 		return zero, conns.Target{}, err
 	}
-	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Region: region}
+	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Region: region, Endpoint: t.endpoint(svc)}
 	out, err := send(ctx, c, t, client, svc, op, req, newResponse)
 	return out, conns.Target{Region: region}, err
 }
@@ -255,7 +269,8 @@ func CallSite[T tchttp.Response](ctx context.Context, c *conns.Client, svc *Serv
 	if err != nil {
 		return zero, conns.Target{}, err
 	}
-	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Scope: "site " + site}
+	op := conns.Operation{Cloud: Name, Service: svc.Name, Action: action, Scope: "site " + site,
+		Endpoint: t.siteEndpoint(svc, site)}
 	out, err := send(ctx, c, t, client, svc, op, req, newResponse)
 	return out, conns.Target{Region: firstOf(regionID, t.cfg.Region, profileRegion)}, err
 }

@@ -88,6 +88,12 @@ func NewLimiter(dir *Dir, clock Clock, warn Warn) *Limiter {
 // Wait blocks until budget key (a Key of cloud, account and action) admits one more call
 // under w, and records it. It returns how long it waited, and ctx's error if ctx ended first.
 func (l *Limiter) Wait(ctx context.Context, key string, w Window) (time.Duration, error) {
+	return l.WaitNotify(ctx, key, w, nil)
+}
+
+// WaitNotify is Wait, calling notify (when not nil) with each wait before it starts, so that
+// the caller can say why it waits while it does.
+func (l *Limiter) WaitNotify(ctx context.Context, key string, w Window, notify func(time.Duration)) (time.Duration, error) {
 	if w.N <= 0 || w.Per <= 0 {
 		return 0, nil
 	}
@@ -99,6 +105,9 @@ func (l *Limiter) Wait(ctx context.Context, key string, w Window) (time.Duration
 		}
 		if wait <= 0 {
 			return l.clock.Now().Sub(start), nil
+		}
+		if notify != nil {
+			notify(wait)
 		}
 		if err := l.clock.Sleep(ctx, wait); err != nil {
 			return l.clock.Now().Sub(start), err
