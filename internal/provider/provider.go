@@ -21,6 +21,7 @@ import (
 
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/attrs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/conns"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/bss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/metastudio"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/sas"
@@ -149,6 +150,7 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		metastudio.NewExpiringResourcesDataSource,
 		tcss.NewImageAuthorizedInfoDataSource,
 		sas.NewAuthSummaryDataSource,
+		bss.NewSubscriptionsDataSource,
 	}
 }
 

@@ -77,6 +77,15 @@ func (Cloud) Block() schema.SingleNestedBlock {
 					"the API's own default applies (`0`, the default enterprise project).",
 				Optional: true,
 			},
+			"domain_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the account (IAM domain) for global services such as billing (BSS), " +
+					"which are called with the account's global credentials rather than a project. Environment: " +
+					"`HW_DOMAIN_ID`. When unset it is resolved through IAM (`GET /v3/auth/domains`, through " +
+					"`endpoints.iam`), as the SDK's global credentials do, once per provider run; that lookup needs " +
+					"the `iam:users:getUser` permission, so set it for a user without that permission.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
 			"profile": schema.StringAttribute{
 				MarkdownDescription: "Name of a KooCLI (`hcloud`) profile in `shared_config_file`. Environment: " +
 					"`HW_PROFILE`. Only `AKSK` profiles (access key, secret key, optional security token) are " +

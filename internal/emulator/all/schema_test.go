@@ -100,7 +100,7 @@ func TestSchemaValidates(t *testing.T) {
 	}
 	for doc, want := range map[string]string{
 		`{"huaweicloud":{"hss_resource_quotas":{"data_list":[{"version":"hss.version.gold"}]}}}`:            `/huaweicloud/hss_resource_quotas/data_list/0/version: "hss.version.gold" is not one of`,
-		`{"huaweicloud":{"hss_resource_quota":{}}}`:                                                         `/huaweicloud: unknown field "hss_resource_quota", want one of hss_image_pay_per_scan_statistics, hss_resource_quotas,`,
+		`{"huaweicloud":{"hss_resource_quota":{}}}`:                                                         `/huaweicloud: unknown field "hss_resource_quota", want one of bss_customer_resources, hss_image_pay_per_scan_statistics, hss_resource_quotas,`,
 		`{"tencentcloud":{"tcss_image_authorized_info":{"TotalAuthorizedCnt":-1}}}`:                         `/tencentcloud/tcss_image_authorized_info/TotalAuthorizedCnt: -1 is less than the minimum 0`,
 		`{"tencentcloud":{"tcss_image_authorized_info":{"TotalAuthorizedCnt":1.5}}}`:                        `TotalAuthorizedCnt: 1.5, want integer`,
 		`{"tencentcloud":{"tcss_image_authorized_info":{"ImageScanInquireInfo":{"EndTime":"2026-12-31"}}}}`: `EndTime: "2026-12-31" does not match`,
