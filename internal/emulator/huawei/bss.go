@@ -235,8 +235,13 @@ func (h *Cloud) listCustomerResources(x *emulator.Exchange, _ url.Values) (int, 
 	return http.StatusOK, map[string]any{"data": page, "total_count": total}
 }
 
-// resolveBSSTimes is r with its relative times resolved against now.
+// resolveBSSTimes is r with its relative times resolved against now, rounded up to the
+// whole second (the API's times have none smaller): "now+240h" is then never less than 240
+// hours after any moment before the answer, so a client that reads it sees 10 whole days.
 func resolveBSSTimes(r BSSResource, now time.Time) BSSResource {
+	if t := now.Truncate(time.Second); t.Before(now) {
+		now = t.Add(time.Second)
+	}
 	out := r
 	for _, f := range []**string{&out.EffectiveTime, &out.ExpireTime, &out.UpdateTime} {
 		if *f == nil {
