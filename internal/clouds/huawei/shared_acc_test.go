@@ -67,6 +67,8 @@ func TestAccHuaweiShared(t *testing.T) {
 				Attr: "free_quota_num", Want: knownvalue.Int64Exact(2)},
 			{Type: "cloudquota_metastudio_expiring_resources", Service: "MetaStudio", Endpoint: "metastudio",
 				Action: "CountTenantResources", Attr: "total_count", Want: knownvalue.Int64Exact(1)},
+			{Type: "cloudquota_huaweicloud_subscriptions", Service: "BSS", Endpoint: "bss",
+				Action: "ListPayPerUseCustomerResources", Attr: "total_count", Want: knownvalue.Int64Exact(3)},
 		},
 	})
 }
