@@ -1,6 +1,7 @@
 # capacity-guard: a plan that stops before anything is created when the cloud accounts lack the
-# licences a change needs, and warns about what will need attention soon. It reads all five
-# cloudquota data sources across Huawei Cloud, Tencent Cloud and Alibaba Cloud.
+# licences a change needs, and warns about what will need attention soon. It reads cloudquota data
+# sources across Huawei Cloud, Tencent Cloud and Alibaba Cloud, and warns about Huawei Cloud
+# subscriptions that expire soon.
 #
 # The change is a rollout that adds hosts protected by Huawei Cloud HSS premium, container images
 # scanned by Tencent Cloud TCSS, and servers bound to Alibaba Cloud Security Center. The rollout
@@ -37,7 +38,7 @@ variable "servers_to_add" {
 }
 
 variable "renewal_window" {
-  description = "Warn about MetaStudio resources that expire within this long (a duration such as \"720h\")."
+  description = "Warn about MetaStudio resources and Huawei Cloud subscriptions that expire within this long (a duration such as \"720h\")."
   type        = string
   default     = "720h"
 }
@@ -55,6 +56,7 @@ provider "cloudquota" {
       hss        = var.emulator_url
       metastudio = var.emulator_url
       iam        = var.emulator_url
+      bss        = var.emulator_url
     }
   }
   tencentcloud {
@@ -128,6 +130,21 @@ check "metastudio_renewals" {
   assert {
     condition     = data.cloudquota_metastudio_expiring_resources.renewals.total_count == 0
     error_message = "Huawei Cloud MetaStudio: ${data.cloudquota_metastudio_expiring_resources.renewals.total_count} resources expire before ${data.cloudquota_metastudio_expiring_resources.renewals.resource_expire_end_time}; renew them."
+  }
+}
+
+# The yearly/monthly subscriptions the rollout relies on (HSS and the servers), from the billing
+# API. Scoped to the check, the read can only warn: an expiry, or a failed read, never stops the
+# rollout here (the expiring-subscriptions guide shows the precondition that does).
+check "subscription_renewals" {
+  data "cloudquota_huaweicloud_subscriptions" "due" {
+    products        = ["hws.service.type.hss", "hws.service.type.ec2"]
+    expiring_within = var.renewal_window
+  }
+
+  assert {
+    condition     = data.cloudquota_huaweicloud_subscriptions.due.total_count == 0
+    error_message = "Huawei Cloud: ${data.cloudquota_huaweicloud_subscriptions.due.total_count} subscriptions expire within ${var.renewal_window}, the first in ${data.cloudquota_huaweicloud_subscriptions.due.min_days_left} days (${join(", ", [for s in data.cloudquota_huaweicloud_subscriptions.due.subscriptions : "${s.name} ${s.expire_time}"])}); renew them."
   }
 }
 
