@@ -20,6 +20,7 @@ func (Cloud) Block() schema.SingleNestedBlock {
 	// One endpoint per registered service, and IAM for the credential chain.
 	endpoints := map[string]schema.Attribute{
 		endpointIAM: endpoint("IAM", "IAM resolves project IDs from region names when `project_id` is unset, "+
+			"the account's domain ID for global services when `domain_id` is unset, "+
 			"assumes `assume_role`'s agency and exchanges OIDC ID tokens."),
 	}
 	for _, svc := range Services() {
