@@ -82,6 +82,14 @@ data "cloudquota_metastudio_expiring_resources" "renewals" {
   expiring_within = var.renewal_window
 }
 
+# Huawei Cloud billing: the yearly/monthly subscriptions the rollout relies on (HSS and the
+# servers) that expire within the renewal window. The check below only warns; the
+# expiring-subscriptions guide shows the precondition that stops the plan.
+data "cloudquota_huaweicloud_subscriptions" "renewals" {
+  products        = ["hws.service.type.hss", "hws.service.type.ec2"]
+  expiring_within = var.renewal_window
+}
+
 # Tencent Cloud TCSS: image scanning authorizations.
 data "cloudquota_tcss_image_authorized_info" "images" {}
 
@@ -133,18 +141,10 @@ check "metastudio_renewals" {
   }
 }
 
-# The yearly/monthly subscriptions the rollout relies on (HSS and the servers), from the billing
-# API. Scoped to the check, the read can only warn: an expiry, or a failed read, never stops the
-# rollout here (the expiring-subscriptions guide shows the precondition that does).
 check "subscription_renewals" {
-  data "cloudquota_huaweicloud_subscriptions" "due" {
-    products        = ["hws.service.type.hss", "hws.service.type.ec2"]
-    expiring_within = var.renewal_window
-  }
-
   assert {
-    condition     = data.cloudquota_huaweicloud_subscriptions.due.total_count == 0
-    error_message = "Huawei Cloud: ${data.cloudquota_huaweicloud_subscriptions.due.total_count} subscriptions expire within ${var.renewal_window}, the first in ${data.cloudquota_huaweicloud_subscriptions.due.min_days_left} days (${join(", ", [for s in data.cloudquota_huaweicloud_subscriptions.due.subscriptions : "${s.name} ${s.expire_time}"])}); renew them."
+    condition     = data.cloudquota_huaweicloud_subscriptions.renewals.total_count == 0
+    error_message = "Huawei Cloud: ${data.cloudquota_huaweicloud_subscriptions.renewals.total_count} subscriptions expire within ${var.renewal_window}, the first in ${data.cloudquota_huaweicloud_subscriptions.renewals.min_days_left} days (${join(", ", [for s in data.cloudquota_huaweicloud_subscriptions.renewals.subscriptions : "${s.name} ${s.expire_time}"])}); renew them."
   }
 }
 
