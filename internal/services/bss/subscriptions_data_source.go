@@ -61,10 +61,11 @@ const (
 func (d *subscriptionsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = subscriptions.Schema(ctx, Cloud)
 	// The API is global: the region only names the IAM endpoint that resolves the account.
-	region := resp.Schema.Attributes["region"].(schema.StringAttribute)
-	region.MarkdownDescription += " The billing API is global (`site` chooses its endpoint); the region chooses " +
-		"the IAM endpoint that resolves the account (domain) when the provider's `domain_id` is unset."
-	resp.Schema.Attributes["region"] = region
+	if region, ok := resp.Schema.Attributes["region"].(schema.StringAttribute); ok {
+		region.MarkdownDescription += " The billing API is global (`site` chooses its endpoint); the region chooses " +
+			"the IAM endpoint that resolves the account (domain) when the provider's `domain_id` is unset."
+		resp.Schema.Attributes["region"] = region
+	}
 }
 
 func (d *subscriptionsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -70,7 +70,7 @@ func sub(id string, days int64, expired, autoRenew bool, status string) knownval
 func TestAccSubscriptions_default(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
-	domain := emu.Server.Huawei.DomainID(emu.HuaweiCred.AccessKey)
+	domain := emu.Huawei.DomainID(emu.HuaweiCred.AccessKey)
 	acctest.Run(t, resource.TestStep{
 		Config: emu.HuaweiProvider("") + `data "cloudquota_huaweicloud_subscriptions" "test" {}`,
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -229,7 +229,7 @@ data "cloudquota_huaweicloud_subscriptions" "test" {
 func TestAccSubscriptions_domainID(t *testing.T) {
 	acctest.PreCheck(t)
 	emu := acctest.StartEmulator(t, all.Options{})
-	domain := emu.Server.Huawei.DomainID(emu.HuaweiCred.AccessKey)
+	domain := emu.Huawei.DomainID(emu.HuaweiCred.AccessKey)
 	acctest.Run(t, resource.TestStep{
 		Config: emu.HuaweiProvider(fmt.Sprintf("domain_id = %q", domain)) + `data "cloudquota_huaweicloud_subscriptions" "test" {}`,
 		ConfigStateChecks: []statecheck.StateCheck{
