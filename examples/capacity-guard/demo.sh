@@ -23,7 +23,7 @@ init_module "$work"
 
 cat <<'TXT'
 
-== What examples/capacity-guard checks, from all five data sources
+== What examples/capacity-guard checks, from its data sources
    precondition  Huawei Cloud HSS premium licences free                 >= hosts_to_protect
    precondition  Tencent Cloud TCSS image authorizations free           >= images_to_scan
    precondition  Alibaba Cloud Security Center enterprise+ servers free >= servers_to_add
@@ -31,6 +31,7 @@ cat <<'TXT'
    check (warns) Huawei Cloud MetaStudio resources expiring within 30 days == 0
    check (warns) Huawei Cloud HSS registry images not scanned yet <= free image scans left
    check (warns) Alibaba Cloud Security Center binds new servers automatically
+   check (warns) Huawei Cloud subscriptions (HSS, ECS) expiring within 30 days == 0
    The figures are the plan's outputs.
 TXT
 

@@ -1,7 +1,8 @@
 # capacity-guard: a plan that stops before anything is created when the cloud accounts lack the
-# licences a change needs, and warns about what will need attention soon. It reads all five
-# cloudquota data sources across Huawei Cloud, Tencent Cloud and Alibaba Cloud, and checks the
-# Huawei Cloud ECS vCPU and RAM quotas for the instances it adds.
+# licences a change needs, and warns about what will need attention soon. It reads cloudquota data
+# sources across Huawei Cloud, Tencent Cloud and Alibaba Cloud, checks the Huawei Cloud ECS vCPU
+# and RAM quotas for the instances it adds, and warns about Huawei Cloud subscriptions that
+# expire soon.
 #
 # The change is a rollout that adds hosts protected by Huawei Cloud HSS premium, container images
 # scanned by Tencent Cloud TCSS, and servers bound to Alibaba Cloud Security Center. The rollout
@@ -38,7 +39,7 @@ variable "servers_to_add" {
 }
 
 variable "renewal_window" {
-  description = "Warn about MetaStudio resources that expire within this long (a duration such as \"720h\")."
+  description = "Warn about MetaStudio resources and Huawei Cloud subscriptions that expire within this long (a duration such as \"720h\")."
   type        = string
   default     = "720h"
 }
@@ -75,6 +76,7 @@ provider "cloudquota" {
       metastudio = var.emulator_url
       iam        = var.emulator_url
       ecs        = var.emulator_url
+      bss        = var.emulator_url
     }
   }
   tencentcloud {
@@ -102,6 +104,14 @@ data "cloudquota_metastudio_expiring_resources" "renewals" {
 
 # Huawei Cloud ECS: vCPU and RAM quotas and what is used of them.
 data "cloudquota_huaweicloud_ecs_quotas" "compute" {}
+
+# Huawei Cloud billing: the yearly/monthly subscriptions the rollout relies on (HSS and the
+# servers) that expire within the renewal window. The check below only warns; the
+# expiring-subscriptions guide shows the precondition that stops the plan.
+data "cloudquota_huaweicloud_subscriptions" "renewals" {
+  products        = ["hws.service.type.hss", "hws.service.type.ec2"]
+  expiring_within = var.renewal_window
+}
 
 # Tencent Cloud TCSS: image scanning authorizations.
 data "cloudquota_tcss_image_authorized_info" "images" {}
@@ -180,6 +190,13 @@ check "metastudio_renewals" {
   assert {
     condition     = data.cloudquota_metastudio_expiring_resources.renewals.total_count == 0
     error_message = "Huawei Cloud MetaStudio: ${data.cloudquota_metastudio_expiring_resources.renewals.total_count} resources expire before ${data.cloudquota_metastudio_expiring_resources.renewals.resource_expire_end_time}; renew them."
+  }
+}
+
+check "subscription_renewals" {
+  assert {
+    condition     = data.cloudquota_huaweicloud_subscriptions.renewals.total_count == 0
+    error_message = "Huawei Cloud: ${data.cloudquota_huaweicloud_subscriptions.renewals.total_count} subscriptions expire within ${var.renewal_window}, the first in ${data.cloudquota_huaweicloud_subscriptions.renewals.min_days_left} days (${join(", ", [for s in data.cloudquota_huaweicloud_subscriptions.renewals.subscriptions : "${s.name} ${s.expire_time}"])}); renew them."
   }
 }
 

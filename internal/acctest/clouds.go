@@ -25,7 +25,7 @@ func Provider(settings string, blocks ...string) string {
 	return fmt.Sprintf("\nprovider \"cloudquota\" {\n  %s\n%s}\n", settings, strings.Join(blocks, ""))
 }
 
-// HuaweiBlock is a huaweicloud block; its endpoints cover HSS, MetaStudio and IAM.
+// HuaweiBlock is a huaweicloud block; its endpoints cover HSS, MetaStudio, BSS and IAM.
 func (e *Emulator) HuaweiBlock(b Block) string {
 	return block("huaweicloud", "access_key", "secret_key", b, e.HuaweiEndpoints())
 }
@@ -70,6 +70,7 @@ func (e *Emulator) HuaweiEndpoints() string {
       ecs        = %[1]q
       vpc        = %[1]q
       evs        = %[1]q
+      bss        = %[1]q
     }`, e.URL)
 }
 

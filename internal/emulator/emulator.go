@@ -138,6 +138,7 @@ type Request struct {
 	ProjectID string // Huawei: from the path, "" for IAM
 	Region    string // Tencent: the X-TC-Region header; "" where the wire carries no region
 	AccessKey string // from the Authorization header (never the secret)
+	Body      string // the JSON body of an API that takes one, where the backend records it (Huawei BSS)
 	Status    int    // HTTP status answered; 0 when the connection closed without an answer (FaultDrop, or the client left)
 	RequestID string
 	Time      time.Time // when the request arrived

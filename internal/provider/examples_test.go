@@ -112,6 +112,12 @@ var exampleCases = []exampleCase{
 		tooMuch: config.Variables{"notice": config.StringVariable("720h")},
 		fails:   regexp.MustCompile(`A\s+Security\s+Center\s+subscription\s+expires\s+on\s+\S+Z\s+\(in\s+10\s+days\)\.`),
 	},
+	{
+		// The example data's HSS premium quota expires in 20 days.
+		name:    "cloudquota_huaweicloud_subscriptions",
+		tooMuch: config.Variables{"renew_within": config.StringVariable("720h")},
+		fails:   message(`HSS subscriptions expire within 720h: hss-premium-quota (0b6d3e2a-5c4f-4a1e-9d8b-7c6a5e4f3d21) in 20 days.`),
+	},
 }
 
 // message matches an error message however terraform wraps its lines.

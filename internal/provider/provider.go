@@ -24,6 +24,7 @@ import (
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/alicloudecs"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/alicloudquotas"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/billing"
+	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/bss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/bssopenapi"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/hss"
 	"github.com/cloudquota/terraform-provider-cloudquota/internal/services/huaweiecs"
@@ -172,6 +173,7 @@ func (p *cloudquotaProvider) DataSources(_ context.Context) []func() datasource.
 		tencentvpc.NewEIPQuotasDataSource,
 		billing.NewSubscriptionsDataSource,
 		bssopenapi.NewSubscriptionsDataSource,
+		bss.NewSubscriptionsDataSource,
 	}
 }
 

@@ -17,11 +17,13 @@ run "ten_hosts_pass" {
     servers_to_add   = 8
   }
 
-  # The example data has 16 MetaStudio resources expiring within 30 days, and more registry images
-  # not scanned yet (11) than free image scans left (3): both checks warn.
+  # The example data has 16 MetaStudio resources expiring within 30 days, more registry images
+  # not scanned yet (11) than free image scans left (3), and an HSS subscription expiring in 20
+  # days: the three checks warn.
   expect_failures = [
     check.metastudio_renewals,
     check.hss_image_scans,
+    check.subscription_renewals,
   ]
 
   assert {
@@ -43,6 +45,20 @@ run "ten_hosts_pass" {
   }
 }
 
+# The HSS subscription expires in 20 days: a 14-day window leaves the subscription check quiet.
+run "subscriptions_quiet_within_14_days" {
+  command = plan
+
+  variables {
+    renewal_window = "336h"
+  }
+
+  expect_failures = [
+    check.metastudio_renewals,
+    check.hss_image_scans,
+  ]
+}
+
 run "twenty_five_hosts_refused" {
   command = plan
 
@@ -57,6 +73,7 @@ run "twenty_five_hosts_refused" {
     terraform_data.rollout,
     check.metastudio_renewals,
     check.hss_image_scans,
+    check.subscription_renewals,
   ]
 }
 

@@ -85,6 +85,14 @@ func classifyBuild(err error) (*conns.APIError, bool) {
 				"for a project IAM does not list by the region's name.",
 		}, false
 	}
+	// IAM answered with no domain for the key: the lookup needs iam:users:getUser.
+	if strings.Contains(msg, "failed to get domain id automatically") && strings.Contains(msg, "X-IAM-Trace-Id=") {
+		return &conns.APIError{
+			HTTPStatus: http.StatusOK, Message: msg, RequestID: traceID(msg),
+			Hint: "IAM lists no account (domain) for these credentials: set domain_id in the huaweicloud block " +
+				"(or HW_DOMAIN_ID), or give the user the iam:users:getUser permission the lookup needs.",
+		}, false
+	}
 	// Transport failures also arrive flattened; they are worth a retry.
 	return &conns.APIError{Err: err}, conns.IsTransient(err)
 }

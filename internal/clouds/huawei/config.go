@@ -23,6 +23,9 @@ type Config struct {
 	SecurityToken       string
 	ProjectID           string
 	EnterpriseProjectID string
+	// DomainID is the account (IAM domain) that global services' calls are made for; ""
+	// = resolved through IAM, as the SDK's global credentials do.
+	DomainID string
 	// Endpoints are full URLs by endpoints key (a service's Endpoint, or "iam") that
 	// replace the SDK's regional endpoints; only the keys that are set.
 	Endpoints        map[string]string
@@ -45,6 +48,7 @@ type Model struct {
 	SecurityToken       types.String     `tfsdk:"security_token"`
 	ProjectID           types.String     `tfsdk:"project_id"`
 	EnterpriseProjectID types.String     `tfsdk:"enterprise_project_id"`
+	DomainID            types.String     `tfsdk:"domain_id"`
 	Endpoints           types.Map        `tfsdk:"endpoints"`
 	Profile             types.String     `tfsdk:"profile"`
 	SharedConfigFile    types.String     `tfsdk:"shared_config_file"`
@@ -112,6 +116,7 @@ func merge(s *conns.Env, m *Model) Config {
 		SecurityToken:       s.Str(m.SecurityToken, b.AtName("security_token"), "HW_SECURITY_TOKEN"),
 		ProjectID:           s.Str(m.ProjectID, b.AtName("project_id"), "HW_PROJECT_ID"),
 		EnterpriseProjectID: s.Str(m.EnterpriseProjectID, b.AtName("enterprise_project_id"), "HW_ENTERPRISE_PROJECT_ID"),
+		DomainID:            s.Str(m.DomainID, b.AtName("domain_id"), "HW_DOMAIN_ID"),
 		Endpoints:           s.Endpoints(m.Endpoints, BlockName, attrs.EndpointKeys(endpointList())),
 	}
 }

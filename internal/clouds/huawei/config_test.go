@@ -14,7 +14,7 @@ func TestClientConfigPrecedence(t *testing.T) {
 	full := map[string]string{
 		"HW_REGION_NAME": "env-region", "HW_ACCESS_KEY": "env-ak", "HW_SECRET_KEY": "env-sk",
 		"CLOUD_SDK_AK": "sdk-ak", "CLOUD_SDK_SK": "sdk-sk", "HW_SECURITY_TOKEN": "env-token",
-		"HW_PROJECT_ID": "env-project", "HW_ENTERPRISE_PROJECT_ID": "env-eps",
+		"HW_PROJECT_ID": "env-project", "HW_ENTERPRISE_PROJECT_ID": "env-eps", "HW_DOMAIN_ID": "env-domain",
 	}
 	cases := []struct {
 		name string
@@ -31,7 +31,7 @@ func TestClientConfigPrecedence(t *testing.T) {
 			env:  full,
 			want: Config{
 				Region: "env-region", AccessKey: "env-ak", SecretKey: "env-sk", SecurityToken: "env-token",
-				ProjectID: "env-project", EnterpriseProjectID: "env-eps",
+				ProjectID: "env-project", EnterpriseProjectID: "env-eps", DomainID: "env-domain",
 			},
 		},
 		{
@@ -45,11 +45,12 @@ func TestClientConfigPrecedence(t *testing.T) {
 			hcl: &Model{
 				Region:    types.StringValue("hcl-region"),
 				SecretKey: types.StringValue("hcl-sk"),
+				DomainID:  types.StringValue("hcl-domain"),
 				Endpoints: cloudtest.Endpoints(map[string]string{"hss": "http://127.0.0.1:1"}),
 			},
 			want: Config{
 				Region: "hcl-region", AccessKey: "env-ak", SecretKey: "hcl-sk", SecurityToken: "env-token",
-				ProjectID: "env-project", EnterpriseProjectID: "env-eps",
+				ProjectID: "env-project", EnterpriseProjectID: "env-eps", DomainID: "hcl-domain",
 				Endpoints: map[string]string{"hss": "http://127.0.0.1:1"},
 			},
 		},
@@ -59,7 +60,7 @@ func TestClientConfigPrecedence(t *testing.T) {
 			hcl:  &Model{Region: types.StringValue("")},
 			want: Config{
 				Region: "env-region", AccessKey: "env-ak", SecretKey: "env-sk", SecurityToken: "env-token",
-				ProjectID: "env-project", EnterpriseProjectID: "env-eps",
+				ProjectID: "env-project", EnterpriseProjectID: "env-eps", DomainID: "env-domain",
 			},
 		},
 		{

@@ -44,6 +44,22 @@ type Service struct {
 	Regions func(string) (*region.Region, error)
 	// Limits are the documented rate limits of its actions.
 	Limits conns.Limits
+	// Global marks a global service (billing): one endpoint per site of the account instead
+	// of one per region, called with the account's global credentials (the domain, from
+	// domain_id or resolved through IAM as the SDK does) instead of a project. Its region,
+	// checked against Regions as for any service, chooses the IAM endpoint of that lookup
+	// and names the read; each call names its site's endpoint with At.
+	Global bool
+	// host is a global service's endpoint for one call (At); endpoints.<Endpoint> wins.
+	host string
+}
+
+// At is the global service s at host, its endpoint on one site of the account (such as
+// https://bss-intl.myhuaweicloud.com); an endpoints override still wins.
+func (s *Service) At(host string) *Service {
+	c := *s
+	c.host = host
+	return &c
 }
 
 // services are the registered services.
@@ -84,6 +100,8 @@ type clients struct {
 	mu       sync.Mutex
 	entries  map[string]*huaweiEntry
 	projects map[string]*huaweiProject
+	// domain is the account's domain ID for global services, resolved once.
+	domain huaweiProject
 }
 
 // huaweiProject is one region's project ID, resolved once and shared by every service's
@@ -126,7 +144,7 @@ func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*c
 				"the region of the KooCLI profile in use, or the data source's region argument.",
 		}
 	}
-	key := svc.Name + "/" + regionID
+	key := svc.Name + "/" + regionID + "/" + svc.host
 	h.mu.Lock()
 	e, ok := h.entries[key]
 	if !ok {
@@ -145,7 +163,11 @@ func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*c
 	if e.client != nil {
 		return e.client, e.target, e.endpoint, nil
 	}
-	hc, target, err := h.build(ctx, svc, regionID, p)
+	build := h.build
+	if svc.Global {
+		build = h.buildGlobal
+	}
+	hc, target, err := build(ctx, svc, regionID, p)
 	if err != nil {
 		return nil, conns.Target{}, "", err
 	}
@@ -153,19 +175,27 @@ func (h *clients) client(ctx context.Context, svc *Service, regionID string) (*c
 	return hc, target, e.endpoint, nil
 }
 
-func (h *clients) build(ctx context.Context, svc *Service, regionID string, project *huaweiProject) (*core.HcHttpClient, conns.Target, error) {
-	var reg *region.Region
+// region is svc's endpoint in regionID: the endpoints override, else the service's SDK
+// region table (which also checks the region).
+func (h *clients) region(svc *Service, regionID string) (*region.Region, error) {
 	if override := h.cfg.Endpoints[svc.Endpoint]; override != "" {
-		reg = region.NewRegion(regionID, override)
-	} else {
-		var err error
-		if reg, err = svc.Regions(regionID); err != nil {
-			return nil, conns.Target{}, &conns.ConfigError{
-				Summary: fmt.Sprintf("Unknown Huawei Cloud region %q for %s", regionID, svc.Name),
-				Detail: fmt.Sprintf("%s\n\n%sUse one of those regions, or set endpoints.%s in the huaweicloud block "+
-					"to call a private or local endpoint.", err, attrs.Suggest(regionID, knownRegions(svc)), svc.Endpoint),
-			}
+		return region.NewRegion(regionID, override), nil
+	}
+	reg, err := svc.Regions(regionID)
+	if err != nil {
+		return nil, &conns.ConfigError{
+			Summary: fmt.Sprintf("Unknown Huawei Cloud region %q for %s", regionID, svc.Name),
+			Detail: fmt.Sprintf("%s\n\n%sUse one of those regions, or set endpoints.%s in the huaweicloud block "+
+				"to call a private or local endpoint.", err, attrs.Suggest(regionID, knownRegions(svc)), svc.Endpoint),
 		}
+	}
+	return reg, nil
+}
+
+func (h *clients) build(ctx context.Context, svc *Service, regionID string, project *huaweiProject) (*core.HcHttpClient, conns.Target, error) {
+	reg, err := h.region(svc, regionID)
+	if err != nil {
+		return nil, conns.Target{}, err
 	}
 
 	cred, err := h.credentials(ctx, regionID)
@@ -221,6 +251,45 @@ func knownRegions(svc *Service) []string {
 	return strings.Split(m[1], ", ")
 }
 
+// buildGlobal builds a global service's client: its site's endpoint (At), or the endpoints
+// override, under the name of regionID, so that the SDK's domain lookup goes to that
+// region's IAM (or endpoints.iam). The SDK resolves the domain ID through IAM
+// (KeystoneListAuthDomains) when domain_id is unset; it is resolved once per provider run.
+func (h *clients) buildGlobal(ctx context.Context, svc *Service, regionID string, _ *huaweiProject) (*core.HcHttpClient, conns.Target, error) {
+	reg, err := h.region(svc, regionID)
+	if err != nil {
+		return nil, conns.Target{}, err
+	}
+	if h.cfg.Endpoints[svc.Endpoint] == "" && svc.host != "" {
+		reg = region.NewRegion(regionID, svc.host)
+	}
+	base, err := h.credentials(ctx, regionID)
+	if err != nil {
+		return nil, conns.Target{}, err
+	}
+	h.domain.mu.Lock()
+	defer h.domain.mu.Unlock()
+	cred := &auth.GlobalCredentials{BaseCredentials: base.BaseCredentials, DomainId: h.cfg.DomainID}
+	if cred.DomainId == "" {
+		cred.DomainId = h.domain.id
+	}
+	op := conns.Operation{Cloud: Name, Service: serviceIAM, Action: "KeystoneListAuthDomains", Region: regionID,
+		Endpoint: base.IamEndpoint}
+	hc, err := conns.Retry(ctx, h.policy, op, classifyBuild, func(ctx context.Context) (*core.HcHttpClient, error) {
+		return conns.WithContext(ctx, core.NewHcHttpClientBuilder().
+			WithRegion(reg).
+			WithCredentialsType("global.Credentials").
+			WithCredential(cred).
+			WithHttpConfig(h.httpConfig()).
+			SafeBuild)
+	})
+	if err != nil {
+		return nil, conns.Target{}, err
+	}
+	h.domain.id = cred.DomainId
+	return hc, conns.Target{Region: regionID, Project: cred.DomainId}, nil
+}
+
 // credentials returns fresh credentials for one region, copied from the ones resolved once
 // per provider process: the SDK stores the resolved project ID in the credentials object,
 // so regions must not share one.
@@ -253,6 +322,9 @@ func (h *clients) credentials(ctx context.Context, regionID string) (*auth.Basic
 func (h *clients) endpoint(svc *Service, regionID string) string {
 	if ep := h.cfg.Endpoints[svc.Endpoint]; ep != "" {
 		return ep
+	}
+	if svc.host != "" { // a global service's site
+		return svc.host
 	}
 	if reg, err := svc.Regions(regionID); err == nil && len(reg.Endpoints) > 0 {
 		return reg.Endpoints[0]

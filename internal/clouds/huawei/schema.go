@@ -19,7 +19,8 @@ func endpointList() []attrs.Endpoint {
 				"(private clouds, proxies, the cloudquota emulator). " + note}
 	}
 	eps := []attrs.Endpoint{endpoint(endpointIAM, "IAM", "IAM resolves project IDs from region names when "+
-		"`project_id` is unset, assumes `assume_role`'s agency and exchanges OIDC ID tokens.")}
+		"`project_id` is unset, the account's domain ID for global services when `domain_id` is unset, "+
+		"assumes `assume_role`'s agency and exchanges OIDC ID tokens.")}
 	for _, svc := range Services() {
 		eps = append(eps, endpoint(svc.Endpoint, svc.Name, "With it set, any region name is accepted for "+svc.Name+"."))
 	}
@@ -29,7 +30,7 @@ func endpointList() []attrs.Endpoint {
 // Block is the huaweicloud block of the provider schema.
 func (Cloud) Block() schema.SingleNestedBlock {
 	return schema.SingleNestedBlock{
-		MarkdownDescription: "Huawei Cloud (HSS, MetaStudio, and the ECS, VPC and EVS quota data sources). The base credentials are the first " +
+		MarkdownDescription: "Huawei Cloud (HSS, MetaStudio, the ECS, VPC and EVS quotas, and BSS subscriptions). The base credentials are the first " +
 			"of these sources that applies: " +
 			"(1) `access_key`/`secret_key` (+ `security_token`) in this block, else `HW_ACCESS_KEY`/`HW_SECRET_KEY` " +
 			"(or `CLOUD_SDK_AK`/`CLOUD_SDK_SK`) with `HW_SECURITY_TOKEN`; " +
@@ -79,6 +80,15 @@ func (Cloud) Block() schema.SingleNestedBlock {
 					"`all_granted_eps` queries all of them. Environment: `HW_ENTERPRISE_PROJECT_ID`. When unset " +
 					"the API's own default applies (`0`, the default enterprise project).",
 				Optional: true,
+			},
+			"domain_id": schema.StringAttribute{
+				MarkdownDescription: "ID of the account (IAM domain) for global services such as billing (BSS), " +
+					"which are called with the account's global credentials rather than a project. Environment: " +
+					"`HW_DOMAIN_ID`. When unset it is resolved through IAM (`GET /v3/auth/domains`, through " +
+					"`endpoints.iam`), as the SDK's global credentials do, once per provider run; that lookup needs " +
+					"the `iam:users:getUser` permission, so set it for a user without that permission.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 			},
 			"profile": schema.StringAttribute{
 				MarkdownDescription: "Name of a KooCLI (`hcloud`) profile in `shared_config_file`. Environment: " +

@@ -73,6 +73,8 @@ func TestAccHuaweiShared(t *testing.T) {
 				Attr: "quotas", Want: available("vpc", 146)},
 			{Type: "cloudquota_huaweicloud_evs_quotas", Service: "EVS", Endpoint: "evs", Action: "CinderListQuotas",
 				Attr: "quotas", Want: available("gigabytes", 39998)},
+			{Type: "cloudquota_huaweicloud_subscriptions", Service: "BSS", Endpoint: "bss",
+				Action: "ListPayPerUseCustomerResources", Attr: "total_count", Want: knownvalue.Int64Exact(3)},
 		},
 	})
 }

@@ -24,6 +24,8 @@ var LimitTable = []DocumentedLimit{
 		"HSS API reference, \"Limitations and Constraints\": 600 calls/min per API overall, 5/min per user or IP"},
 	{"huaweicloud", "CountTenantResources", emulator.Limit{N: 1, Window: time.Second},
 		"MetaStudio \"API限制\" table: no figure for the tenant-management APIs; its lowest single-tenant figure, 1 call/s, as a conservative default"},
+	{"huaweicloud", "ListPayPerUseCustomerResources", emulator.Limit{N: 10, Window: time.Second},
+		"Customer operations API reference, \"Request Throttling\" (流控信息): default 10/1(s) per source IP, API and account; no row of its own for this API"},
 	{"tencentcloud", "DescribeImageAuthorizedInfo", emulator.Limit{N: 20, Window: time.Second},
 		"TCSS DescribeImageAuthorizedInfo (seed 001): 默认接口请求频率限制：20次/秒"},
 	{"tencentcloud", "DescribeAccountQuota", emulator.Limit{N: 20, Window: time.Second},

@@ -36,6 +36,7 @@ type Data struct {
 	ServerLimits              *ECSServerLimits          `json:"ecs_server_limits,omitempty"`
 	VPCQuotas                 *VPCQuotas                `json:"vpc_quotas,omitempty"`
 	EVSQuotaSet               map[string]EVSQuota       `json:"evs_quota_set,omitempty"`
+	CustomerResources         *BSSCustomerResources     `json:"bss_customer_resources,omitempty"`
 }
 
 // HSSImageScanStatistics is the body of HSS ShowImagePayPerScanStatistics.
@@ -131,6 +132,12 @@ func (d *Data) ResolveTimes(start time.Time) error {
 			}
 		}
 	}
+	if d.CustomerResources != nil {
+		// BSS's times stay relative: they are resolved at each answer.
+		if err := d.CustomerResources.checkTimes(start); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -166,6 +173,8 @@ func DefaultData() Data {
 			d.EVSQuotaSet[k] = q
 		}
 	}
+	d.CustomerResources = new(BSSCustomerResources)
+	emulator.MustDecode(huaweiDefaultBSSResources, d.CustomerResources)
 	return d
 }
 
@@ -191,6 +200,9 @@ func (d *Data) Merge(other *Data) {
 	}
 	if other.EVSQuotaSet != nil {
 		d.EVSQuotaSet = other.EVSQuotaSet
+	}
+	if other.CustomerResources != nil {
+		d.CustomerResources = other.CustomerResources
 	}
 }
 
@@ -265,6 +277,7 @@ var huaweiRoutes = []huaweiRoute{
 	{http.MethodGet, split("/v1/{project_id}/cloudservers/limits"), "ShowServerLimits", (*Cloud).showServerLimits},
 	{http.MethodGet, split("/v1/{project_id}/quotas"), "ShowQuota", (*Cloud).showQuota},
 	{http.MethodGet, split("/v2/{project_id}/os-quota-sets/{target_project_id}"), "CinderListQuotas", (*Cloud).cinderListQuotas},
+	{http.MethodPost, split("/v2/orders/suscriptions/resources/query"), ActionListCustomerResources, (*Cloud).listCustomerResources},
 	{http.MethodPost, split("/v3.0/OS-AUTH/id-token/tokens"), ActionTokenWithIDToken, (*Cloud).createTokenWithIDToken},
 	{http.MethodPost, split("/v3.0/OS-CREDENTIAL/securitytokens"), huaweiSecurityTokensAction, (*Cloud).createTemporaryAccessKey},
 }
@@ -439,6 +452,12 @@ func (h *Cloud) Serve(x *emulator.Exchange) {
 			return
 		}
 	}
+	if huaweiGlobal[x.Rec.Action] {
+		if status, msg := h.authorizeDomain(x); status != 0 {
+			h.gatewayError(x, status, apigwAuthFailed, msg)
+			return
+		}
+	}
 	if projectID != "" && !h.knownProject(projectID) {
 		h.gatewayError(x, http.StatusForbidden, apigwAuthFailed, msgProjectNotOwned)
 		return
@@ -449,6 +468,31 @@ func (h *Cloud) Serve(x *emulator.Exchange) {
 	status, body := route.handle(h, x, r.URL.Query())
 	h.reply(x, status, body)
 }
+
+// huaweiGlobal are the global APIs (billing): no project in the path, called with global
+// credentials, which send the account's domain ID as a signed X-Domain-Id header.
+var huaweiGlobal = map[string]bool{ActionListCustomerResources: true}
+
+// authorizeDomain checks a global API's X-Domain-Id: present, signed, and the caller's own
+// account (the domain IAM's /v3/auth/domains answers for its key). It returns 0 on success.
+func (h *Cloud) authorizeDomain(x *emulator.Exchange) (int, string) {
+	domain := x.R.Header.Get("X-Domain-Id")
+	if domain == "" {
+		return http.StatusUnauthorized, msgAuthPrefix + "X-Domain-Id header missing"
+	}
+	auth, _ := parseHuaweiAuthorization(x.R.Header.Get("Authorization"))
+	if !slices.Contains(auth.SignedHeaders, "x-domain-id") {
+		return http.StatusUnauthorized, msgSignatureFail
+	}
+	if domain != h.DomainID(x.Rec.AccessKey) {
+		return http.StatusForbidden, msgAuthPrefix + "the domain id does not belong to the user"
+	}
+	return 0, ""
+}
+
+// DomainID is the account (IAM domain) ID of access key ak, as IAM's /v3/auth/domains
+// answers it.
+func (h *Cloud) DomainID(ak string) string { return derivedHuaweiID("domain", ak) }
 
 // authenticate verifies the SDK-HMAC-SHA256 signature as Huawei's API gateway
 // does. It returns 0 on success, else the HTTP status and error message.
