@@ -89,6 +89,7 @@ run "six_instances_refused_for_vcpus" {
     terraform_data.instances,
     check.metastudio_renewals,
     check.hss_image_scans,
+    check.subscription_renewals,
   ]
 }
 
@@ -105,5 +106,6 @@ run "three_large_instances_refused_for_ram" {
     terraform_data.instances,
     check.metastudio_renewals,
     check.hss_image_scans,
+    check.subscription_renewals,
   ]
 }
